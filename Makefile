@@ -1,0 +1,38 @@
+# Everything a newcomer needs: `make serve` to read the site, `make test` to check it.
+# Each target sets up the virtual environment (.venv) first when it is missing or stale.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+SITE_DIR ?= site
+
+.DEFAULT_GOAL := help
+.PHONY: help serve site test check-external lock clean
+
+help:  ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+# The environment is rebuilt whenever the pinned dependency list changes.
+$(INSTALLED): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $@
+
+serve: $(INSTALLED)  ## Serve the site with live reload at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+site: $(INSTALLED)  ## Build the site into site/ (strict: any warning fails)
+	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE_DIR)
+
+test: $(INSTALLED)  ## Run every test, browser tests included
+	$(BIN)/python -m pytest
+
+check-external: site  ## Check links to other websites too (needs internet)
+	$(BIN)/linkchecker --config tests/linkcheckerrc --check-extern $(SITE_DIR)/index.html
+
+lock: $(INSTALLED)  ## Re-pin every dependency after editing pyproject.toml
+	$(BIN)/python -m pip freeze --all | grep -v -E '^(pip)==' | sort -f > requirements.lock
+
+clean:  ## Remove the build, the environment and caches
+	rm -rf $(SITE_DIR) $(VENV) .pytest_cache dist
