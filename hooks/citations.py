@@ -1,6 +1,7 @@
 """Turn [@key] citations into numbered links and a list of sources on each page.
 
-The bibliography is docs/references.bib (BibTeX, read with pybtex). In Markdown, cite
+The bibliography is references.bib beside mkdocs.yml (BibTeX, read with pybtex); the
+build also publishes it as references.bib for reference managers. In Markdown, cite
 with [@key] or [@a; @b] right after the claim. Each page that cites gets a numbered
 "Sources for this page" section, in order of first citation. The page that holds the
 line `<!-- bibliography -->` gets the whole bibliography there instead.
@@ -15,6 +16,7 @@ import datetime
 import html
 import os
 import re
+import shutil
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec used below)
 from mkdocs.exceptions import PluginError
@@ -32,7 +34,7 @@ _bibliography_path = ""
 
 def on_config(config):
     global _bibliography, _bibliography_path
-    _bibliography_path = os.path.join(config.docs_dir, BIBLIOGRAPHY_FILE)
+    _bibliography_path = os.path.join(os.path.dirname(config.config_file_path), BIBLIOGRAPHY_FILE)
     shown_path = os.path.relpath(_bibliography_path)
     try:
         database = parse_file(_bibliography_path, bib_format="bibtex")
@@ -62,7 +64,7 @@ def on_page_markdown(markdown, page, config, files):
         for key in KEY.findall(match.group(1)):
             if key not in _bibliography:
                 raise PluginError(
-                    f"{src}: unknown citation key '@{key}' (not in docs/{BIBLIOGRAPHY_FILE})"
+                    f"{src}: unknown citation key '@{key}' (not in {BIBLIOGRAPHY_FILE})"
                 )
             number = numbers.setdefault(key, len(numbers) + 1)
             links.append(f'<a href="#source-{key}">{number}</a>')
@@ -77,6 +79,10 @@ def on_page_markdown(markdown, page, config, files):
         + "\n\n## Sources for this page { #page-sources }\n\n"
         + _source_list(list(numbers), css_class="page-sources")
     )
+
+
+def on_post_build(config):
+    shutil.copy2(_bibliography_path, os.path.join(config.site_dir, BIBLIOGRAPHY_FILE))
 
 
 # ----------------------------------------------------------------------------- formatting
@@ -128,7 +134,8 @@ def _sort_key(entry) -> str:
 def _format_entry(entry) -> str:
     fields = entry.fields
     esc = html.escape
-    parts = [f"{esc(_authors(entry))}.", f"<cite>{esc(_plain(fields.get('title', '')))}</cite>."]
+    authors = _authors(entry)
+    parts = [esc(authors) + ("" if authors.endswith(".") else "."), f"<cite>{esc(_plain(fields.get('title', '')))}</cite>."]
 
     if fields.get("journal"):
         citation = esc(_plain(fields["journal"])) + ". " + esc(fields.get("year", ""))
