@@ -79,3 +79,24 @@ def test_search_works_from_disk_without_a_server(watched_page, site_dir):
     results = search(page, "dehydration")
     assert results.count() >= 1
     assert_clean(page)
+
+
+def test_review_notice_is_hidden_while_the_review_is_not_due(watched_page, site_url):
+    """Hidden in the HTML is not enough: theme CSS can override the hidden attribute."""
+    page = watched_page
+    page.goto(site_url + "index.html")
+    assert page.locator(".page-review").is_visible()
+    assert not page.locator(".review-overdue").is_visible(), "review notice shown on a current page"
+
+
+def test_review_notice_appears_once_the_date_has_passed(watched_page, site_url):
+    """Read long after the build, review-status.js shows the notice without a rebuild."""
+    page = watched_page
+    page.add_init_script("""{
+        const RealDate = Date;
+        const later = new RealDate("2099-01-01T00:00:00Z").getTime();
+        Date = class extends RealDate { constructor(...a) { super(...(a.length ? a : [later])); } };
+        Date.now = () => later;
+    }""")
+    page.goto(site_url + "index.html")
+    assert page.locator(".review-overdue").is_visible(), "overdue notice not shown in 2099"
