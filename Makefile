@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 SITE_DIR ?= site
 
 .DEFAULT_GOAL := help
-.PHONY: help serve site test check-external lock clean
+.PHONY: help serve site test offline bench check-external lock clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -27,6 +27,18 @@ site: $(INSTALLED)  ## Build the site into site/ (strict: any warning fails)
 
 test: $(INSTALLED)  ## Run every test, browser tests included
 	$(BIN)/python -m pytest
+
+offline: site  ## Pack the site as one zip in dist/, with a SHA-256 checksum beside it
+	@mkdir -p dist
+	@version=$$($(BIN)/python -c "import zipfile; d = zipfile.ZipFile('$(SITE_DIR)/download/toe-cramps-site.zip').infolist()[0].date_time; print('%04d-%02d-%02d' % d[:3])"); \
+	name=toe-cramps-site-$$version.zip; \
+	cp $(SITE_DIR)/download/toe-cramps-site.zip dist/$$name; \
+	(cd dist && sha256sum $$name > $$name.sha256); \
+	echo "dist/$$name: $$(stat -c %s dist/$$name) bytes"; \
+	echo "checksum: dist/$$name.sha256 (check with: cd dist && sha256sum -c $$name.sha256)"
+
+bench: $(INSTALLED)  ## Measure the offline zip and search speed (not part of make test)
+	$(BIN)/python tests/benchmark.py
 
 check-external: site  ## Check links to other websites too (needs internet)
 	$(BIN)/linkchecker --config tests/linkcheckerrc --check-extern $(SITE_DIR)/index.html

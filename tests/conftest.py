@@ -221,6 +221,7 @@ class PageWatch:
     def __init__(self):
         self.errors: list[str] = []
         self.outside_requests: list[str] = []
+        self.requests: list[str] = []
 
 
 def is_local(url: str) -> bool:
@@ -239,6 +240,7 @@ def watched_page(browser):
     watch = PageWatch()
 
     def route(route):
+        watch.requests.append(route.request.url)
         if is_local(route.request.url):
             route.continue_()
         else:

@@ -72,15 +72,6 @@ def test_every_page_opens_without_errors(watched_page, site_url, soups):
     assert_clean(page)
 
 
-def test_search_works_from_disk_without_a_server(watched_page, site_dir):
-    """Opened as files (file://): the offline plugin's local iframe-worker shim runs search."""
-    page = watched_page
-    page.goto((site_dir / "index.html").as_uri())
-    results = search(page, "dehydration")
-    assert results.count() >= 1
-    assert_clean(page)
-
-
 def test_review_notice_is_hidden_while_the_review_is_not_due(watched_page, site_url):
     """Hidden in the HTML is not enough: theme CSS can override the hidden attribute."""
     page = watched_page
