@@ -43,8 +43,10 @@ bench: $(INSTALLED)  ## Measure the offline zip and search speed (not part of ma
 check-external: site  ## Check links to other websites too (needs internet)
 	$(BIN)/linkchecker --config tests/linkcheckerrc --check-extern $(SITE_DIR)/index.html
 
-lock: $(INSTALLED)  ## Re-pin every dependency after editing pyproject.toml
-	$(BIN)/python -m pip freeze --all | grep -v -E '^(pip)==' | sort -f > requirements.lock
+lock:  ## Re-pin every dependency after editing pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet $$($(BIN)/python -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; print(' '.join(p['dependencies'] + [d for g in p['optional-dependencies'].values() for d in g]))")
+	$(BIN)/python -m pip freeze --all | grep -v -E '^pip==' | sort -f > requirements.lock
 
 clean:  ## Remove the build, the environment and caches
 	rm -rf $(SITE_DIR) $(VENV) .pytest_cache dist

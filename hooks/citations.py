@@ -71,7 +71,11 @@ def on_page_markdown(markdown, page, config, files):
         return f'<sup class="cite">[{", ".join(links)}]</sup>'
 
     markdown = CITATION.sub(replace, markdown)
-    page.meta["citations"] = list(numbers)
+    page.meta["citations"] = [
+        {"key": key, "title": _plain(_bibliography[key].fields.get("title", "")),
+         "url": _entry_url(_bibliography[key])}
+        for key in numbers
+    ]
     if not numbers:
         return markdown
     return (
@@ -93,6 +97,16 @@ def _source_list(keys: list[str], css_class: str) -> str:
         f'<li id="source-{key}">{_format_entry(_bibliography[key])}</li>' for key in keys
     )
     return f'<ol class="{css_class}">\n{items}\n</ol>\n'
+
+
+def _entry_url(entry) -> str:
+    """The one address that best identifies a source: DOI, then PubMed, then the web page."""
+    fields = entry.fields
+    if fields.get("doi"):
+        return f"https://doi.org/{fields['doi']}"
+    if fields.get("pmid"):
+        return f"https://pubmed.ncbi.nlm.nih.gov/{fields['pmid']}/"
+    return fields["url"]
 
 
 def _checked_date(key, value, shown_path) -> datetime.date:

@@ -55,4 +55,6 @@ def on_page_markdown(markdown, page, config, files):
     meta["last_reviewed"] = last
     meta["next_review"] = due
     meta["review_overdue"] = due < datetime.date.today()
+    # The sitemap's lastmod: when the page's content was last checked, not the build date.
+    page.update_date = last.isoformat()
     return markdown

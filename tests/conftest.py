@@ -16,7 +16,7 @@ import threading
 import urllib.parse
 
 import pytest
-import yaml
+from mkdocs.utils.yaml import yaml_load
 from bs4 import BeautifulSoup
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -105,12 +105,13 @@ def front_matter(page: str) -> dict:
     text = (DOCS / page).read_text(encoding="utf-8")
     if not text.startswith("---\n"):
         return {}
-    return yaml.safe_load(text.split("---\n", 2)[1]) or {}
+    return yaml_load(text.split("---\n", 2)[1]) or {}
 
 
 def nav_pages() -> list[str]:
     """The Markdown files named in mkdocs.yml's nav, in order."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    # MkDocs' own loader understands the !ENV tags in mkdocs.yml.
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     found: list[str] = []
 
     def walk(items):
@@ -132,11 +133,13 @@ BLOCKS = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "summary", 
 
 
 def main_text(soup: BeautifulSoup) -> str:
-    """The words a reader reads on a page: the article, without sources, review box,
-    citation numbers, permalinks or the red-flags link. Each block ends a sentence."""
+    """The prose a reader reads on a page: the article, without sources, review box,
+    citation numbers, permalinks, the red-flags link, the print-only header, or code
+    (addresses and snippets to copy are not sentences). Each block ends a sentence."""
     article = BeautifulSoup(str(soup.select_one("article.md-content__inner")), "html.parser")
     for selector in ("ol.page-sources", "ol.bibliography", "#page-sources", "sup.cite",
-                     "a.headerlink", ".page-review", ".help-link", ".review-overdue"):
+                     "a.headerlink", ".page-review", ".help-link", ".review-overdue", ".print-header",
+                     "code", "pre"):
         for element in article.select(selector):
             element.decompose()
     for block in article.find_all(BLOCKS):
