@@ -119,3 +119,24 @@ def test_moved_page_breaks_the_contract_until_a_redirect_is_added(tmp_path, brow
         page.goto(url + "causes.html#dehydration")
         page.wait_for_url("**/why-toes-cramp.html#dehydration")
     page.close()
+
+
+def test_clinic_page_addresses_match_their_links(soups):
+    """Each copy-ready address in the For clinics table opens what its link opens."""
+    from mkdocs.utils.yaml import yaml_load
+
+    from conftest import ROOT
+
+    site_url = yaml_load((ROOT / "mkdocs.yml").read_text())["site_url"].rstrip("/")
+    rows = soups["for-clinics.md"].select("#deep-links ~ table tbody tr")
+    assert len(rows) >= 10, "the deep-link table is missing or short"
+    listed = set(contract_entries())
+    for row in rows:
+        link, address = row.find("a"), row.find("code").get_text()
+        assert address == f"{site_url}/{link['href']}", f"{address} != {link['href']}"
+        assert link["href"] in listed, f"{link['href']} is not in the URL contract"
+
+
+def test_clinic_page_is_linked_from_footer_and_about(soups):
+    assert soups["index.md"].select_one("footer a[href='for-clinics.html']"), "footer link"
+    assert soups["about.md"].select_one("article a[href='for-clinics.html']"), "about link"
