@@ -58,8 +58,9 @@ def offline_copy_note(date: datetime.date) -> str:
     )
 
 
-# After every other post-build step, including the offline plugin's search_index.js (-100).
-@event_priority(-200)
+# After the offline plugin writes search_index.js (-100) and redirects write their pages,
+# before security_headers.py (-200), whose files and meta tags the zip must not hold.
+@event_priority(-150)
 def on_post_build(config):
     site = pathlib.Path(config.site_dir)
     if not (site / DOWNLOAD_PAGE).is_file():

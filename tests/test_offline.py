@@ -43,7 +43,7 @@ def test_zip_unpacks_to_one_folder_with_index_html(zip_path):
 def test_zip_holds_nothing_a_reader_does_not_need(zip_path):
     names = zipfile.ZipFile(zip_path).namelist()
     unwanted = [n for n in names if n.endswith((".map", ".zip", "sitemap.xml", ".gz"))
-                or "/download/" in n or "/lunr/" in n]
+                or "/download/" in n or "/lunr/" in n or "/_headers" in n or "/_nginx/" in n]
     assert not unwanted, f"files a reader does not need: {unwanted}"
 
 

@@ -1,0 +1,145 @@
+"""Security and caching headers for the built site, in the forms static hosts read.
+
+The Content-Security-Policy allows scripts only from the site itself plus the exact
+inline scripts Material writes into each page, by their SHA-256 hashes. The hashes are
+computed here from the finished HTML files, so the policy stays right whenever the
+content or the theme changes. Writes:
+
+- site/_headers: Netlify and Cloudflare Pages read it from the published folder.
+- site/_nginx/security-headers.conf and site/_nginx/site.conf: an nginx snippet.
+- With CSP_META=1 in the environment (for GitHub Pages, which cannot set headers): the
+  policy also goes into each page as a <meta> tag, which cannot carry frame-ancestors.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import pathlib
+import re
+
+from mkdocs.plugins import event_priority
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+# JSON data blocks are never run, so CSP does not apply to them.
+DATA_BLOCK = re.compile(r'type="application/(?:ld\+)?json"')
+HASHED_ASSET = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
+PERMISSIONS = ("accelerometer=(), autoplay=(), browsing-topics=(), camera=(), "
+               "display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), "
+               "microphone=(), payment=(), usb=()")
+HSTS = "max-age=31536000; includeSubDomains"
+CACHE_HASHED = "public, max-age=31536000, immutable"   # the name changes with the content
+CACHE_OTHER = "public, max-age=3600"                    # our own css/js, images, downloads
+CACHE_HTML = "no-cache"                                 # always check for a newer page
+
+
+def script_hashes(site: pathlib.Path) -> list[str]:
+    hashes = set()
+    for page in site.rglob("*.html"):
+        for attributes, body in INLINE_SCRIPT.findall(page.read_text(encoding="utf-8")):
+            if body.strip() and not DATA_BLOCK.search(attributes):
+                digest = hashlib.sha256(body.encode("utf-8")).digest()
+                hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return sorted(hashes)
+
+
+def policy(hashes: list[str], for_meta: bool = False) -> str:
+    directives = [
+        "default-src 'none'",
+        "script-src 'self' " + " ".join(hashes),
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "object-src 'none'",
+    ]
+    if not for_meta:  # a <meta> policy cannot say who may frame the page
+        directives.append("frame-ancestors 'none'")
+    return "; ".join(directives)
+
+
+def security_headers(hashes: list[str]) -> dict[str, str]:
+    return {
+        "Content-Security-Policy": policy(hashes),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Permissions-Policy": PERMISSIONS,
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "X-Frame-Options": "DENY",
+        "Strict-Transport-Security": HSTS,
+    }
+
+
+def cache_control(relative: str) -> str:
+    if relative.endswith(".html"):
+        return CACHE_HTML
+    if HASHED_ASSET.search(relative):
+        return CACHE_HASHED
+    return CACHE_OTHER
+
+
+def published_files(site: pathlib.Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*")
+                  if p.is_file() and not p.name.startswith("_") and "_nginx" not in p.parts)
+
+
+def netlify_headers(site: pathlib.Path, headers: dict[str, str]) -> str:
+    """One block for every path, then one Cache-Control per file: hosts that merge
+    matching blocks then never see two Cache-Control values."""
+    lines = ["# Written by hooks/security_headers.py at build time. Do not edit.", "/*"]
+    lines += [f"  {name}: {value}" for name, value in headers.items()]
+    lines += ["", "/", f"  Cache-Control: {CACHE_HTML}"]
+    for relative in published_files(site):
+        lines += ["", f"/{relative}", f"  Cache-Control: {cache_control(relative)}"]
+    return "\n".join(lines) + "\n"
+
+
+def nginx_files(headers: dict[str, str]) -> dict[str, str]:
+    adds = "\n".join(f'add_header {name} "{value}" always;' for name, value in headers.items()
+                     if name != "Strict-Transport-Security")
+    security = ("# Written by hooks/security_headers.py at build time. Do not edit.\n"
+                f"{adds}\n"
+                "# Send HSTS only from an https server block:\n"
+                f'# add_header Strict-Transport-Security "{HSTS}" always;\n')
+    # nginx drops server-level add_header lines in a location that adds its own, so each
+    # location includes the security headers again.
+    site = f"""# Include inside your server {{ }} block; root points at the built site folder.
+# Copy security-headers.conf to /etc/nginx/snippets/toe-cramps-security-headers.conf.
+# Written by hooks/security_headers.py at build time. Do not edit.
+location ~ ^/(_headers|_nginx/) {{ return 404; }}
+location ~ \\.[0-9a-f]{{8}}\\.min\\.(js|css)$ {{
+    include snippets/toe-cramps-security-headers.conf;
+    add_header Cache-Control "{CACHE_HASHED}" always;
+}}
+location ~ (\\.html|/)$ {{
+    include snippets/toe-cramps-security-headers.conf;
+    add_header Cache-Control "{CACHE_HTML}" always;
+}}
+location / {{
+    include snippets/toe-cramps-security-headers.conf;
+    add_header Cache-Control "{CACHE_OTHER}" always;
+}}
+"""
+    return {"security-headers.conf": security, "site.conf": site}
+
+
+@event_priority(-200)  # last: after every step that writes HTML, and after the zip
+def on_post_build(config):
+    site = pathlib.Path(config.site_dir)
+    hashes = script_hashes(site)
+    headers = security_headers(hashes)
+    (site / "_headers").write_text(netlify_headers(site, headers), encoding="utf-8")
+    nginx = site / "_nginx"
+    nginx.mkdir(exist_ok=True)
+    for name, text in nginx_files(headers).items():
+        (nginx / name).write_text(text, encoding="utf-8")
+    if os.environ.get("CSP_META") == "1":
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, True)}">'
+        for page in site.rglob("*.html"):
+            text = page.read_text(encoding="utf-8")
+            page.write_text(text.replace("<head>", "<head>\n" + meta, 1), encoding="utf-8")
