@@ -80,7 +80,8 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     return (
         markdown.rstrip()
-        + "\n\n## Sources for this page { #page-sources }\n\n"
+        # Kept out of search: a reader searching "tetanus" wants the advice, not a title.
+        + "\n\n## Sources for this page { #page-sources data-search-exclude }\n\n"
         + _source_list(list(numbers), css_class="page-sources")
     )
 
@@ -96,7 +97,7 @@ def _source_list(keys: list[str], css_class: str) -> str:
     items = "\n".join(
         f'<li id="source-{key}">{_format_entry(_bibliography[key])}</li>' for key in keys
     )
-    return f'<ol class="{css_class}">\n{items}\n</ol>\n'
+    return f'<ol class="{css_class}" data-search-exclude>\n{items}\n</ol>\n'
 
 
 def _entry_url(entry) -> str:

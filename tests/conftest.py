@@ -134,12 +134,13 @@ BLOCKS = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "summary", 
 
 def main_text(soup: BeautifulSoup) -> str:
     """The prose a reader reads on a page: the article, without sources, review box,
-    citation numbers, permalinks, the red-flags link, the print-only header, or code
-    (addresses and snippets to copy are not sentences). Each block ends a sentence."""
+    citation numbers, permalinks, the red-flags link, the print-only header, code
+    (addresses and snippets to copy are not sentences) or the labels inside drawings.
+    Each block ends a sentence."""
     article = BeautifulSoup(str(soup.select_one("article.md-content__inner")), "html.parser")
     for selector in ("ol.page-sources", "ol.bibliography", "#page-sources", "sup.cite",
                      "a.headerlink", ".page-review", ".help-link", ".review-overdue", ".print-header",
-                     "code", "pre"):
+                     "code", "pre", "svg"):
         for element in article.select(selector):
             element.decompose()
     for block in article.find_all(BLOCKS):

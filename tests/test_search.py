@@ -1,0 +1,62 @@
+"""Search finds what readers type: each query in tests/search_queries.txt, typed into the
+site's search in Chromium, lists the page a reader needs among the first 3 results."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+from test_browser import search
+
+QUERIES = [
+    tuple(part.strip() for part in line.split(" | ", 1))
+    for line in pathlib.Path(__file__).with_name("search_queries.txt").read_text().splitlines()
+    if line.strip() and not line.startswith("#")
+]
+TOP = 3
+
+
+def test_there_are_at_least_30_realistic_queries():
+    assert len(QUERIES) >= 30
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(site_url + "index.html")
+    yield page
+    page.close()
+
+
+def top_results(page, query: str) -> list[list[str]]:
+    """The first results, each as the addresses it links to (page, then its sections)."""
+    page.goto(page.url.split("?")[0].split("#")[0])
+    results = search(page, query)
+    page.wait_for_timeout(150)  # let the list settle after the last key press
+    found = []
+    for i in range(min(TOP, results.count())):
+        hrefs = results.nth(i).locator("a").evaluate_all("links => links.map(a => a.href)")
+        found.append([href.split("/")[-1].replace("?h=", "?").split("?")[0] +
+                      ("#" + href.split("#")[1] if "#" in href else "") for href in hrefs])
+    return found
+
+
+def found(results: list[list[str]], target: str) -> bool:
+    """A page target matches a result for that page; a page#section target also needs
+    that section among the result's links."""
+    page_name = target.split("#")[0]
+    for links in results:
+        if any(link.split("#")[0] == page_name for link in links):
+            if "#" not in target or target in links:
+                return True
+    return False
+
+
+@pytest.mark.parametrize("query,expected", QUERIES, ids=[q for q, _ in QUERIES])
+def test_query_finds_the_page_a_reader_needs(search_page, query, expected):
+    results = top_results(search_page, query)
+    targets = [target.strip() for target in expected.split("||")]
+    assert any(found(results, target) for target in targets), (
+        f"{query!r}: none of {targets} in the first {TOP} results: {results}"
+    )
