@@ -96,3 +96,31 @@ def test_no_known_tracker_or_cdn_is_mentioned(site_dir, needle):
     found = [str(p.relative_to(site_dir)) for p in site_dir.rglob("*")
              if p.suffix in (".html", ".js", ".css") and needle in p.read_text(encoding="utf-8")]
     assert not found, f"{needle} appears in {found}"
+
+
+# Material's own preferences (colour scheme and similar), kept in the reader's browser.
+MATERIAL_PREFERENCES = ("__palette", "__tabs", "__announce", "__outdated", "__source", "__consent")
+
+
+def test_pages_set_no_cookies_and_store_only_preferences(watched_page, site_url):
+    """Every page, served from localhost, with the colour scheme switched and search used:
+    no request to another host, no cookie, and nothing stored but Material's preferences."""
+    from test_browser import search
+
+    page = watched_page
+    for name in conftest.PAGES:
+        page.goto(site_url + conftest.html_name(name))
+        page.wait_for_load_state("networkidle")
+    page.locator("label.md-header__button[for^='__palette']").first.click()
+    search(page, "cramp")
+    stored = page.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+    unexpected = [key for key in stored if not key.endswith(MATERIAL_PREFERENCES)]
+    assert not unexpected, f"stored in the browser beyond Material's preferences: {unexpected}"
+    assert any(key.endswith("__palette") for key in stored), "the scheme switch was not stored"
+    assert page.context.cookies() == [], f"cookies set: {page.context.cookies()}"
+    assert not page.watch.outside_requests, page.watch.outside_requests
+
+
+def test_about_page_states_the_privacy_promise(soups):
+    text = soups["about.md"].select_one("#privacy").find_next("ul").get_text(" ")
+    assert "No tracking" in text and "No cookies" in text

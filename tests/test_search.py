@@ -4,6 +4,7 @@ site's search in Chromium, lists the page a reader needs among the first 3 resul
 from __future__ import annotations
 
 import pathlib
+import urllib.parse
 
 import pytest
 
@@ -29,6 +30,13 @@ def search_page(browser, site_url):
     page.close()
 
 
+def short_address(href: str) -> str:
+    """http://host/causes.html?h=x#night-cramps -> causes.html#night-cramps"""
+    parts = urllib.parse.urlsplit(href)
+    name = parts.path.rsplit("/", 1)[-1]
+    return f"{name}#{parts.fragment}" if parts.fragment else name
+
+
 def top_results(page, query: str) -> list[list[str]]:
     """The first results, each as the addresses it links to (page, then its sections)."""
     page.goto(page.url.split("?")[0].split("#")[0])
@@ -37,8 +45,7 @@ def top_results(page, query: str) -> list[list[str]]:
     found = []
     for i in range(min(TOP, results.count())):
         hrefs = results.nth(i).locator("a").evaluate_all("links => links.map(a => a.href)")
-        found.append([href.split("/")[-1].replace("?h=", "?").split("?")[0] +
-                      ("#" + href.split("#")[1] if "#" in href else "") for href in hrefs])
+        found.append([short_address(href) for href in hrefs])
     return found
 
 
