@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import datetime
+import functools
 import html
 import os
 import re
@@ -41,6 +42,7 @@ def on_config(config):
     except Exception as error:  # pybtex raises several types; all mean "fix the file"
         raise PluginError(f"{shown_path}: cannot read the bibliography: {error}") from None
     _bibliography = dict(database.entries)
+    _formatted.cache_clear()  # `mkdocs serve` rereads the file on every rebuild
     for key, entry in _bibliography.items():
         fields = entry.fields
         if not any(fields.get(name) for name in ("doi", "pmid", "url")):
@@ -95,7 +97,7 @@ def on_post_build(config):
 
 def _source_list(keys: list[str], css_class: str) -> str:
     items = "\n".join(
-        f'<li id="source-{key}">{_format_entry(_bibliography[key])}</li>' for key in keys
+        f'<li id="source-{key}">{_formatted(key)}</li>' for key in keys
     )
     return f'<ol class="{css_class}" data-search-exclude>\n{items}\n</ol>\n'
 
@@ -120,6 +122,7 @@ def _checked_date(key, value, shown_path) -> datetime.date:
         ) from None
 
 
+@functools.lru_cache(maxsize=None)  # decoding LaTeX is slow, and the same text recurs
 def _plain(text: str) -> str:
     """BibTeX field text as plain Unicode: LaTeX escapes decoded, braces dropped."""
     return codecs.decode(text, "ulatex").replace("{", "").replace("}", "").strip()
@@ -144,6 +147,11 @@ def _authors(entry) -> str:
 
 def _sort_key(entry) -> str:
     return (_authors(entry) + _plain(entry.fields.get("title", ""))).lower()
+
+
+@functools.lru_cache(maxsize=None)  # each entry is listed on several pages
+def _formatted(key: str) -> str:
+    return _format_entry(_bibliography[key])
 
 
 def _format_entry(entry) -> str:

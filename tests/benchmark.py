@@ -1,45 +1,177 @@
-"""`make bench`: measurements to watch, not pass/fail tests.
+"""`make bench`: figures to watch, not pass/fail tests. Prints a table and writes
+dist/bench.json:
 
-Prints a table and writes dist/bench.json: the offline zip's size, and from file:// the
-time from opening index.html to the first search results, and from the last key press
-of the query to the results (median of several runs, in a real Chromium).
+- cold build time of the site, and of a bare Material build of the same Markdown (no
+  hooks, no extra plugins) in the same run: the ratio is the figure to watch;
+- each page's first view: bytes transferred with gzip and number of requests;
+- Lighthouse (mobile preset) scores and LCP for the home, causes and red-flags pages,
+  served by a local static server with gzip and the site's own headers;
+- the offline zip's size and, from file://, the time to the first search results.
 """
 
 from __future__ import annotations
 
+import gzip
+import http.server
 import json
+import os
 import pathlib
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
+import threading
 import time
 import zipfile
+from contextlib import contextmanager
+from functools import partial
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from conftest import CHROMIUM_ARGS, ROOT, build_site, readable_tmpdir  # noqa: E402
+from conftest import (  # noqa: E402
+    CHROMIUM_ARGS, PAGES, ROOT, build_site, first_view_transfer, html_name, readable_tmpdir, serve)
+from test_security_headers import headers_for, read_headers_file  # noqa: E402
 
-RUNS = 5
+BUILD_RUNS = 3
+SEARCH_RUNS = 5
 QUERY = "dehydration"
-TARGETS = {"zip_bytes": 1_500_000, "typed_to_results_ms": 500}
+LIGHTHOUSE_DIR = ROOT / "tests" / "lighthouse"
+LIGHTHOUSE_PAGES = ["index.html", "causes.html", "when-to-get-help.html"]
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".bib")
 
 
-def chromium_path() -> str:
-    import os
+def chromium_path() -> str | None:
     for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
         if candidate and os.access(candidate, os.X_OK):
             return candidate
-    sys.exit("bench: no Chromium found; install one with: apt-get install chromium")
+    return None
 
 
-def measure_search(index_url: str) -> tuple[float, float]:
+# ----------------------------------------------------------------------------- build time
+
+
+def bare_config(folder: pathlib.Path) -> pathlib.Path:
+    """Material with the same Markdown and Markdown extensions, and nothing of ours."""
+    from mkdocs.utils.yaml import yaml_load
+
+    ours = yaml_load((ROOT / "mkdocs.yml").read_text())
+    config = {
+        "site_name": "bare", "docs_dir": str(ROOT / "docs"), "use_directory_urls": False,
+        "theme": {"name": "material"}, "plugins": ["search"],
+        "markdown_extensions": ours["markdown_extensions"], "nav": ours["nav"],
+    }
+    path = folder / "mkdocs.yml"
+    path.write_text(json.dumps(config))  # JSON is YAML
+    return path
+
+
+def median_build_seconds(config_dir: pathlib.Path, extra: list[str]) -> float:
+    times = []
+    for run in range(BUILD_RUNS):
+        with tempfile.TemporaryDirectory() as out:
+            started = time.perf_counter()
+            result = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", out, *extra],
+                cwd=config_dir, capture_output=True, text=True,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            times.append(time.perf_counter() - started)
+            if result.returncode:
+                sys.exit(result.stdout + result.stderr)
+    return statistics.median(times)
+
+
+def build_times() -> dict:
+    ours = median_build_seconds(ROOT, ["--strict"])
+    with tempfile.TemporaryDirectory() as folder:
+        bare_config(pathlib.Path(folder))
+        bare = median_build_seconds(pathlib.Path(folder), [])
+    return {"build_seconds": ours, "bare_build_seconds": bare, "build_ratio": ours / bare}
+
+
+# ----------------------------------------------------------------------------- serving
+
+
+@contextmanager
+def serve_like_a_host(site: pathlib.Path):
+    """A static server with gzip and the headers in site/_headers, on localhost."""
+    rules = read_headers_file(site / "_headers")
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def send_head(self):
+            path = pathlib.Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+            if not (path.is_file() and path.suffix in TEXT_TYPES and wants_gzip):
+                return super().send_head()
+            body = gzip.compress(path.read_bytes(), 6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return _Body(body)
+
+        def end_headers(self):
+            for name, value in headers_for(rules, self.path.split("?")[0]):
+                self.send_header(name, value)
+            super().end_headers()
+
+        def log_message(self, format, *args):  # noqa: A002
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _Body:
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *_):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+# ----------------------------------------------------------------------------- browser figures
+
+
+def transfers(site: pathlib.Path, chromium: str) -> dict:
     from playwright.sync_api import sync_playwright
 
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        figures = {}
+        for name in PAGES:
+            sizes = first_view_transfer(browser, url + html_name(name))
+            figures[html_name(name)] = {"bytes": sum(sizes.values()), "requests": len(sizes)}
+        browser.close()
+    return figures
+
+
+def offline_search(site: pathlib.Path, folder: pathlib.Path, chromium: str) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    zip_path = site / "download" / "toe-cramps-site.zip"
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(folder / "unpacked")
+    index = (folder / "unpacked" / "toe-cramps-site" / "index.html").as_uri()
     open_to_results, typed_to_results = [], []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        for _ in range(RUNS):
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        for _ in range(SEARCH_RUNS):
             page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
             started = time.perf_counter()
-            page.goto(index_url)
+            page.goto(index)
             box = page.locator("input.md-search__input")
             box.click()
             box.press_sequentially(QUERY)
@@ -50,38 +182,98 @@ def measure_search(index_url: str) -> tuple[float, float]:
             typed_to_results.append((done - typed) * 1000)
             page.context.close()
         browser.close()
-    return statistics.median(open_to_results), statistics.median(typed_to_results)
+    return {"zip_bytes": zip_path.stat().st_size,
+            "open_to_results_ms": statistics.median(open_to_results),
+            "typed_to_results_ms": statistics.median(typed_to_results)}
+
+
+# ----------------------------------------------------------------------------- Lighthouse
+
+
+def lighthouse(site: pathlib.Path, chromium: str | None) -> dict | str:
+    if not shutil.which("node") or not shutil.which("npm"):
+        return "skipped: Node.js and npm are not installed (Debian: apt-get install nodejs npm)"
+    if not chromium:
+        return "skipped: no Chromium (Debian: apt-get install chromium)"
+    binary = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        installed = subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"],
+                                   cwd=LIGHTHOUSE_DIR, capture_output=True, text=True)
+        if installed.returncode:
+            return f"skipped: npm ci failed in tests/lighthouse: {installed.stderr[-300:]}"
+    results = {}
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    with serve_like_a_host(site) as url, tempfile.TemporaryDirectory() as out:
+        for name in LIGHTHOUSE_PAGES:
+            report = pathlib.Path(out) / f"{name}.json"
+            run = subprocess.run(
+                [str(binary), url + name, "--quiet", "--output=json", f"--output-path={report}",
+                 f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"],
+                env={**os.environ, "CHROME_PATH": chromium}, capture_output=True, text=True)
+            if run.returncode or not report.exists():
+                results[name] = {"error": run.stderr[-300:]}
+                continue
+            data = json.loads(report.read_text())
+            results[name] = {category: round(data["categories"][category]["score"] * 100)
+                             for category in CATEGORIES}
+            results[name]["lcp_ms"] = round(data["audits"]["largest-contentful-paint"]["numericValue"])
+    return results
+
+
+# ----------------------------------------------------------------------------- report
 
 
 def main() -> None:
-    report: dict[str, float] = {}
+    chromium = chromium_path()
+    report: dict = {"build": build_times()}
     with readable_tmpdir() as folder:
         site = folder / "site"
         result = build_site(ROOT, site)
         if result.returncode:
             sys.exit(result.stdout + result.stderr)
-        zip_path = site / "download" / "toe-cramps-site.zip"
-        report["zip_bytes"] = zip_path.stat().st_size
-        with zipfile.ZipFile(zip_path) as archive:
-            archive.extractall(folder / "unpacked")
-        index = (folder / "unpacked" / "toe-cramps-site" / "index.html").as_uri()
-        report["open_to_results_ms"], report["typed_to_results_ms"] = measure_search(index)
-
-    rows = [
-        ("Offline zip size", f"{report['zip_bytes'] / 1000:.0f} KB", "at most 1500 KB"),
-        ("file://: open index.html to first search results",
-         f"{report['open_to_results_ms']:.0f} ms", ""),
-        ("file://: query typed to first search results",
-         f"{report['typed_to_results_ms']:.0f} ms", "at most 500 ms"),
-    ]
-    width = max(len(row[0]) for row in rows)
-    print(f"{'Measure':{width}}  {'Value':>9}  Target")
-    for name, value, target in rows:
-        print(f"{name:{width}}  {value:>9}  {target}")
+        if chromium:
+            report["first_view"] = transfers(site, chromium)
+            report["offline"] = offline_search(site, folder, chromium)
+        else:
+            report["first_view"] = report["offline"] = "skipped: no Chromium (apt-get install chromium)"
+        report["lighthouse"] = lighthouse(site, chromium)
+    print_table(report)
     out = ROOT / "dist" / "bench.json"
     out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps({"runs": RUNS, "query": QUERY, **report}, indent=2) + "\n")
+    out.write_text(json.dumps(report, indent=2) + "\n")
     print(f"\nwritten {out.relative_to(ROOT)}")
+
+
+def print_table(report: dict) -> None:
+    build = report["build"]
+    print("Build (median of 3 cold builds)")
+    print(f"  this site          {build['build_seconds']:6.2f} s")
+    print(f"  bare Material      {build['bare_build_seconds']:6.2f} s")
+    print(f"  ratio              {build['build_ratio']:6.2f}    target: at most 1.5")
+    print("\nFirst view, as a phone (gzip)          bytes  requests   budget: 90 KB, 10 requests")
+    if isinstance(report["first_view"], str):
+        print(f"  {report['first_view']}")
+    else:
+        for page, figures in report["first_view"].items():
+            print(f"  {page:30} {figures['bytes']:9,}  {figures['requests']:8}")
+    print("\nLighthouse, mobile preset          perf  a11y  best   seo   LCP    targets: 100, LCP <= 1.5 s")
+    if isinstance(report["lighthouse"], str):
+        print(f"  {report['lighthouse']}")
+    else:
+        for page, scores in report["lighthouse"].items():
+            if "error" in scores:
+                print(f"  {page:30} error: {scores['error']}")
+                continue
+            print(f"  {page:30} {scores['performance']:5} {scores['accessibility']:5} "
+                  f"{scores['best-practices']:5} {scores['seo']:5} {scores['lcp_ms'] / 1000:5.2f} s")
+    print("\nOffline zip")
+    if isinstance(report["offline"], str):
+        print(f"  {report['offline']}")
+    else:
+        offline = report["offline"]
+        print(f"  size                               {offline['zip_bytes'] / 1000:7.0f} KB   target: at most 1500 KB")
+        print(f"  file://: open to first results     {offline['open_to_results_ms']:7.0f} ms")
+        print(f"  file://: query typed to results    {offline['typed_to_results_ms']:7.0f} ms   target: at most 500 ms")
 
 
 if __name__ == "__main__":

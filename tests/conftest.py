@@ -218,6 +218,22 @@ def browser(pytestconfig):
         chromium.close()
 
 
+def first_view_transfer(browser, url: str) -> dict[str, int]:
+    """Open url in a fresh browser context (empty cache), as a phone; return each file the
+    first view loads with its size under gzip (level 6, a common server default)."""
+    import gzip
+
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    loaded = []
+    page.on("requestfinished", lambda request: loaded.append(request))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    sizes = {request.url: len(gzip.compress(request.response().body(), 6)) for request in loaded}
+    context.close()
+    return sizes
+
+
 class PageWatch:
     """Records what a page does that it must not: console errors, uncaught exceptions,
     and requests leaving for another host (which are blocked)."""

@@ -4,11 +4,9 @@ over 30 KB. Sizes are what gzip (level 6, a common server default) makes of each
 
 from __future__ import annotations
 
-import gzip
-
 import pytest
 
-from conftest import PAGES, html_name
+from conftest import PAGES, first_view_transfer, html_name
 
 MAX_FIRST_VIEW_BYTES = 90_000
 MAX_REQUESTS = 10
@@ -18,19 +16,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".i
 
 @pytest.fixture(scope="module")
 def first_views(browser, site_url):
-    """For each page opened in a fresh browser (empty cache): (requests, compressed bytes)."""
-    views = {}
-    for name in PAGES:
-        context = browser.new_context(viewport={"width": 390, "height": 844})
-        page = context.new_page()
-        loaded = []
-        page.on("requestfinished", lambda request: loaded.append(request))
-        page.goto(site_url + html_name(name))
-        page.wait_for_load_state("networkidle")
-        sizes = {request.url: len(gzip.compress(request.response().body(), 6)) for request in loaded}
-        views[name] = sizes
-        context.close()
-    return views
+    return {name: first_view_transfer(browser, site_url + html_name(name)) for name in PAGES}
 
 
 @pytest.mark.parametrize("page", PAGES)
