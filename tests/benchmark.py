@@ -5,14 +5,12 @@ dist/bench.json:
   hooks, no extra plugins) in the same run: the ratio is the figure to watch;
 - each page's first view: bytes transferred with gzip and number of requests;
 - Lighthouse (mobile preset) scores and LCP for the home, causes and red-flags pages,
-  served by a local static server with gzip and the site's own headers;
+  served by the tests' static server with gzip and the site's own headers;
 - the offline zip's size and, from file://, the time to the first search results.
 """
 
 from __future__ import annotations
 
-import gzip
-import http.server
 import json
 import os
 import pathlib
@@ -21,16 +19,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import zipfile
-from contextlib import contextmanager
-from functools import partial
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from conftest import (  # noqa: E402
     CHROMIUM_ARGS, PAGES, ROOT, build_site, first_view_transfer, html_name, readable_tmpdir, serve)
-from test_security_headers import headers_for, read_headers_file  # noqa: E402
 
 BUILD_RUNS = 3
 SEARCH_RUNS = 5
@@ -38,7 +32,6 @@ QUERY = "dehydration"
 LIGHTHOUSE_DIR = ROOT / "tests" / "lighthouse"
 LIGHTHOUSE_PAGES = ["index.html", "causes.html", "when-to-get-help.html"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".bib")
 
 
 def chromium_path() -> str | None:
@@ -90,56 +83,6 @@ def build_times() -> dict:
 
 
 # ----------------------------------------------------------------------------- serving
-
-
-@contextmanager
-def serve_like_a_host(site: pathlib.Path):
-    """A static server with gzip and the headers in site/_headers, on localhost."""
-    rules = read_headers_file(site / "_headers")
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def send_head(self):
-            path = pathlib.Path(self.translate_path(self.path))
-            if path.is_dir():
-                path = path / "index.html"
-            wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-            if not (path.is_file() and path.suffix in TEXT_TYPES and wants_gzip):
-                return super().send_head()
-            body = gzip.compress(path.read_bytes(), 6)
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(str(path)))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            return _Body(body)
-
-        def end_headers(self):
-            for name, value in headers_for(rules, self.path.split("?")[0]):
-                self.send_header(name, value)
-            super().end_headers()
-
-        def log_message(self, format, *args):  # noqa: A002
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _Body:
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def read(self, *_):
-        data, self.data = self.data, b""
-        return data
-
-    def close(self):
-        pass
 
 
 # ----------------------------------------------------------------------------- browser figures
@@ -203,7 +146,7 @@ def lighthouse(site: pathlib.Path, chromium: str | None) -> dict | str:
             return f"skipped: npm ci failed in tests/lighthouse: {installed.stderr[-300:]}"
     results = {}
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
-    with serve_like_a_host(site) as url, tempfile.TemporaryDirectory() as out:
+    with serve(site, with_headers=True, compress=True) as url, tempfile.TemporaryDirectory() as out:
         for name in LIGHTHOUSE_PAGES:
             report = pathlib.Path(out) / f"{name}.json"
             run = subprocess.run(

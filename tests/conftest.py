@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import io
 import os
 import pathlib
 import shutil
@@ -156,14 +158,69 @@ def main_text(soup: BeautifulSoup) -> str:
 # ----------------------------------------------------------------------------- serving
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".bib")
+
+
+def read_headers_file(path: pathlib.Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Parse the Netlify/Cloudflare _headers format: a path line, then indented headers."""
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not line.startswith(" "):
+            rules.append((line.strip(), []))
+        else:
+            name, _, value = line.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+def headers_for(rules, path: str) -> list[tuple[str, str]]:
+    """The headers a host reading _headers sends for path: every matching block's."""
+    found = []
+    for pattern, headers in rules:
+        if pattern == path or (pattern.endswith("*") and path.startswith(pattern[:-1])):
+            found += headers
+    return found
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder quietly; optionally with the headers in its _headers file (as
+    Netlify and Cloudflare Pages do) and with gzip (as most hosts do)."""
+
+    header_rules: list = []
+    compress = False
+
+    def send_head(self):
+        path = pathlib.Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.compress and wants_gzip and path.is_file() and path.suffix in COMPRESSIBLE):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def end_headers(self):
+        for name, value in headers_for(self.header_rules, self.path.split("?")[0]):
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
         pass
 
 
 @contextlib.contextmanager
-def serve(directory: pathlib.Path):
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: pathlib.Path, *, with_headers: bool = False, compress: bool = False):
+    """Serve a folder on a free localhost port; yield its base URL."""
+    rules = read_headers_file(directory / "_headers") if with_headers else []
+    handler_class = type("Handler", (_Handler,), {"header_rules": rules, "compress": compress})
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -221,8 +278,6 @@ def browser(pytestconfig):
 def first_view_transfer(browser, url: str) -> dict[str, int]:
     """Open url in a fresh browser context (empty cache), as a phone; return each file the
     first view loads with its size under gzip (level 6, a common server default)."""
-    import gzip
-
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     loaded = []

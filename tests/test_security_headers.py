@@ -4,15 +4,9 @@ same as without the headers."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import pathlib
-import threading
-
 import pytest
 
-from conftest import PAGES, build_site, copy_project, html_name, serve
+from conftest import PAGES, build_site, copy_project, headers_for, html_name, read_headers_file, serve
 from test_browser import search
 
 RECORD_VIOLATIONS = """
@@ -22,54 +16,9 @@ document.addEventListener("securitypolicyviolation", (e) =>
 """
 
 
-def read_headers_file(path: pathlib.Path) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Parse the Netlify/Cloudflare _headers format: a path line, then indented headers."""
-    rules: list[tuple[str, list[tuple[str, str]]]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not line.startswith(" "):
-            rules.append((line.strip(), []))
-        else:
-            name, _, value = line.strip().partition(":")
-            rules[-1][1].append((name.strip(), value.strip()))
-    return rules
-
-
-def headers_for(rules, path: str) -> list[tuple[str, str]]:
-    found = []
-    for pattern, headers in rules:
-        if pattern == path or (pattern.endswith("*") and path.startswith(pattern[:-1])):
-            found += headers
-    return found
-
-
-@contextlib.contextmanager
-def serve_with_headers(site: pathlib.Path):
-    rules = read_headers_file(site / "_headers")
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def end_headers(self):
-            for name, value in headers_for(rules, self.path.split("?")[0]):
-                self.send_header(name, value)
-            super().end_headers()
-
-        def log_message(self, format, *args):  # noqa: A002
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
 def secure_url(site_dir):
-    with serve_with_headers(site_dir) as url:
+    with serve(site_dir, with_headers=True) as url:
         yield url
 
 
@@ -141,7 +90,7 @@ def test_an_unhashed_inline_script_would_be_caught(browser, site_dir):
     with readable_tmpdir() as folder:
         (folder / "_headers").write_text((site_dir / "_headers").read_text())
         (folder / "index.html").write_text("<html><body><script>document.title='x'</script></body></html>")
-        with serve_with_headers(folder) as url:
+        with serve(folder, with_headers=True) as url:
             page = browser.new_page()
             page.add_init_script(RECORD_VIOLATIONS)
             page.goto(url + "index.html")
