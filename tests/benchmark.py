@@ -149,10 +149,13 @@ def lighthouse(site: pathlib.Path, chromium: str | None) -> dict | str:
     with serve(site, with_headers=True, compress=True) as url, tempfile.TemporaryDirectory() as out:
         for name in LIGHTHOUSE_PAGES:
             report = pathlib.Path(out) / f"{name}.json"
-            run = subprocess.run(
-                [str(binary), url + name, "--quiet", "--output=json", f"--output-path={report}",
-                 f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"],
-                env={**os.environ, "CHROME_PATH": chromium}, capture_output=True, text=True)
+            for _attempt in range(2):  # Lighthouse now and then fails to record a trace
+                run = subprocess.run(
+                    [str(binary), url + name, "--quiet", "--output=json", f"--output-path={report}",
+                     f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"],
+                    env={**os.environ, "CHROME_PATH": chromium}, capture_output=True, text=True)
+                if run.returncode == 0 and report.exists():
+                    break
             if run.returncode or not report.exists():
                 results[name] = {"error": run.stderr[-300:]}
                 continue
