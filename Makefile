@@ -37,16 +37,18 @@ offline: site  ## Pack the site as one zip in dist/, with a SHA-256 checksum bes
 	echo "dist/$$name: $$(stat -c %s dist/$$name) bytes"; \
 	echo "checksum: dist/$$name.sha256 (check with: cd dist && sha256sum -c $$name.sha256)"
 
-bench: $(INSTALLED)  ## Measure the offline zip and search speed (not part of make test)
+bench: $(INSTALLED)  ## Build time, page weights, Lighthouse, offline zip and search speed
 	$(BIN)/python tests/benchmark.py
 
 check-external: site  ## Check links to other websites too (needs internet)
 	$(BIN)/linkchecker --config tests/linkcheckerrc --check-extern $(SITE_DIR)/index.html
 
+# A fresh environment, so packages dropped from pyproject.toml leave the lock too.
 lock:  ## Re-pin every dependency after editing pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet $$($(BIN)/python -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; print(' '.join(p['dependencies'] + [d for g in p['optional-dependencies'].values() for d in g]))")
-	$(BIN)/python -m pip freeze --all | grep -v -E '^pip==' | sort -f > requirements.lock
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet $$($(PYTHON) -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; print(' '.join(p['dependencies'] + [d for g in p['optional-dependencies'].values() for d in g]))")
+	.lock-venv/bin/python -m pip freeze --all | grep -v -E '^pip==' | sort -f > requirements.lock
+	rm -rf .lock-venv
 
-clean:  ## Remove the build, the environment and caches
+clean:  ## Remove site/, dist/ (zips and bench report), the environment and caches
 	rm -rf $(SITE_DIR) $(VENV) .pytest_cache dist

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 
+import yaml
 from mkdocs.exceptions import PluginError
 
 MAX_DESCRIPTION = 160
@@ -32,6 +33,14 @@ def _as_date(value, field: str, src: str) -> datetime.date:
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_path
     meta = page.meta
+    if markdown.startswith("---"):
+        # MkDocs drops front matter it cannot parse and leaves it in the text; say why.
+        try:
+            yaml.safe_load(markdown.split("---", 2)[1])
+            problem = "is not a mapping of field: value lines"
+        except Exception as error:  # any YAML or date error: report it as it is
+            problem = f"is not valid YAML: {' '.join(str(error).split())}"
+        raise PluginError(f"{src}: front matter {problem}")
     missing = [field for field in REQUIRED if not meta.get(field)]
     if missing:
         raise PluginError(f"{src}: front matter is missing {', '.join(missing)}")

@@ -31,10 +31,11 @@ def on_page_content(content, page, config, files):
         relative = source[source.index(ILLUSTRATIONS):]
         path = docs / relative
         if not path.is_file():
-            raise PluginError(f"{page.file.src_path}: illustration {relative} does not exist")
+            raise PluginError(f"{page.file.src_path}: illustration docs/{relative} does not exist")
         svg = XML_PROLOGUE.sub("", path.read_text(encoding="utf-8"), count=1)
         if not svg.startswith("<svg") or "<title>" not in svg or "<desc>" not in svg:
-            raise PluginError(f"{relative}: must be an <svg> with a <title> and a <desc>")
+            raise PluginError(f"docs/{relative} (shown on {page.file.src_path}): must be an "
+                              "<svg> with a <title> and a <desc>")
         label = html.escape(html.unescape(attributes.get("alt", "")), quote=True)
         return svg.replace(
             "<svg", f'<svg role="img" aria-label="{label}" class="illustration"', 1

@@ -26,6 +26,8 @@ LAZY = ('me("search").map(e=>L(h(e,"focusin"),h(document,"keydown")).pipe(Ee(1),
 @event_priority(50)  # before the offline zip and the security hashes read the files
 def on_post_build(config):
     bundles = list(pathlib.Path(config.site_dir, "assets", "javascripts").glob("bundle.*.min.js"))
+    if not bundles:
+        raise PluginError("hooks/lazy_search.py: Material's bundle.*.min.js was not found")
     for bundle in bundles:
         text = bundle.read_text(encoding="utf-8")
         if EAGER not in text:

@@ -26,6 +26,7 @@ DOWNLOAD_DIR = "download"
 ZIP_NAME = "toe-cramps-site.zip"
 TOP_FOLDER = "toe-cramps-site"
 DOWNLOAD_PAGE = "download.html"
+DOWNLOAD_SOURCE = "docs/download.md"
 # Not needed offline: the download itself, search-engine sitemaps, and lunr's extra
 # languages (the site searches in English, which lunr has built in).
 LEFT_OUT = ("download/", "sitemap.xml", "sitemap.xml.gz", "assets/javascripts/lunr/")
@@ -83,9 +84,9 @@ def on_post_build(config):
                 # The first online-only part becomes the note; the others simply go.
                 note = offline_copy_note(date)
                 page = ONLINE_ONLY.sub(lambda _: note, page, count=1)
-                page, count = ONLINE_ONLY.subn("", page)
+                page = ONLINE_ONLY.sub("", page)
                 if note not in page:
-                    raise PluginError("docs/download.md: no <!-- online-only --> section")
+                    raise PluginError(f"{DOWNLOAD_SOURCE}: no <!-- online-only --> section")
                 data = page.encode("utf-8")
             entry = zipfile.ZipInfo(f"{TOP_FOLDER}/{relative}", date_time=timestamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
@@ -104,5 +105,5 @@ def on_post_build(config):
 def _fill(page_path: pathlib.Path, marker: str, value: str) -> None:
     page = page_path.read_text(encoding="utf-8")
     if f"<!-- {marker} -->" not in page:
-        raise PluginError(f"docs/download.md: the <!-- {marker} --> marker is missing")
+        raise PluginError(f"{DOWNLOAD_SOURCE}: the <!-- {marker} --> marker is missing")
     page_path.write_text(page.replace(f"<!-- {marker} -->", value), encoding="utf-8")

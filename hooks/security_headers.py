@@ -19,6 +19,7 @@ import os
 import pathlib
 import re
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
@@ -30,8 +31,12 @@ PERMISSIONS = ("accelerometer=(), autoplay=(), browsing-topics=(), camera=(), "
                "microphone=(), payment=(), usb=()")
 HSTS = "max-age=31536000; includeSubDomains"
 CACHE_HASHED = "public, max-age=31536000, immutable"   # the name changes with the content
-CACHE_OTHER = "public, max-age=3600"                    # our own css/js, images, downloads
+CACHE_SHORT = "public, max-age=3600"                    # named by hash, but changed by our hooks
 CACHE_HTML = "no-cache"                                 # always check for a newer page
+# local_assets.py and lazy_search.py rewrite Material's bundle but keep its name, so a
+# change to those hooks would not change the name: never cache it for ever.
+REWRITTEN_ASSET = re.compile(r"^assets/javascripts/bundle\.")
+MAX_HEADER_RULES = 100  # Cloudflare Pages reads no more than this
 
 
 def script_hashes(site: pathlib.Path) -> list[str]:
@@ -75,12 +80,15 @@ def security_headers(hashes: list[str]) -> dict[str, str]:
     }
 
 
-def cache_control(relative: str) -> str:
+def cache_control(relative: str) -> str | None:
+    """Cache-Control for a published file, or None to leave it to the host's default."""
     if relative.endswith(".html"):
         return CACHE_HTML
+    if REWRITTEN_ASSET.search(relative):
+        return CACHE_SHORT
     if HASHED_ASSET.search(relative):
         return CACHE_HASHED
-    return CACHE_OTHER
+    return None
 
 
 def published_files(site: pathlib.Path) -> list[str]:
@@ -89,13 +97,19 @@ def published_files(site: pathlib.Path) -> list[str]:
 
 
 def netlify_headers(site: pathlib.Path, headers: dict[str, str]) -> str:
-    """One block for every path, then one Cache-Control per file: hosts that merge
-    matching blocks then never see two Cache-Control values."""
+    """One block for every path, then one Cache-Control per page or hashed asset: hosts
+    that merge matching blocks then never see two Cache-Control values."""
     lines = ["# Written by hooks/security_headers.py at build time. Do not edit.", "/*"]
     lines += [f"  {name}: {value}" for name, value in headers.items()]
+    rules = 2
     lines += ["", "/", f"  Cache-Control: {CACHE_HTML}"]
     for relative in published_files(site):
-        lines += ["", f"/{relative}", f"  Cache-Control: {cache_control(relative)}"]
+        if value := cache_control(relative):
+            lines += ["", f"/{relative}", f"  Cache-Control: {value}"]
+            rules += 1
+    if rules > MAX_HEADER_RULES:
+        raise PluginError(f"hooks/security_headers.py: {rules} _headers rules; Cloudflare Pages "
+                          f"reads at most {MAX_HEADER_RULES}. Group pages under a splat rule.")
     return "\n".join(lines) + "\n"
 
 
@@ -112,6 +126,10 @@ def nginx_files(headers: dict[str, str]) -> dict[str, str]:
 # Copy security-headers.conf to /etc/nginx/snippets/toe-cramps-security-headers.conf.
 # Written by hooks/security_headers.py at build time. Do not edit.
 location ~ ^/(_headers|_nginx/) {{ return 404; }}
+location ~ ^/assets/javascripts/bundle\\. {{
+    include snippets/toe-cramps-security-headers.conf;
+    add_header Cache-Control "{CACHE_SHORT}" always;
+}}
 location ~ \\.[0-9a-f]{{8}}\\.min\\.(js|css)$ {{
     include snippets/toe-cramps-security-headers.conf;
     add_header Cache-Control "{CACHE_HASHED}" always;
@@ -122,7 +140,6 @@ location ~ (\\.html|/)$ {{
 }}
 location / {{
     include snippets/toe-cramps-security-headers.conf;
-    add_header Cache-Control "{CACHE_OTHER}" always;
 }}
 """
     return {"security-headers.conf": security, "site.conf": site}

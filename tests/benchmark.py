@@ -24,7 +24,8 @@ import zipfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from conftest import (  # noqa: E402
-    CHROMIUM_ARGS, PAGES, ROOT, build_site, first_view_transfer, html_name, readable_tmpdir, serve)
+    CHROMIUM_ARGS, PAGES, ROOT, build_site, first_view_transfer, html_name, installed_chromium,
+    readable_tmpdir, serve)
 
 BUILD_RUNS = 3
 SEARCH_RUNS = 5
@@ -32,13 +33,6 @@ QUERY = "dehydration"
 LIGHTHOUSE_DIR = ROOT / "tests" / "lighthouse"
 LIGHTHOUSE_PAGES = ["index.html", "causes.html", "when-to-get-help.html"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-
-
-def chromium_path() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
-        if candidate and os.access(candidate, os.X_OK):
-            return candidate
-    return None
 
 
 # ----------------------------------------------------------------------------- build time
@@ -80,9 +74,6 @@ def build_times() -> dict:
         bare_config(pathlib.Path(folder))
         bare = median_build_seconds(pathlib.Path(folder), [])
     return {"build_seconds": ours, "bare_build_seconds": bare, "build_ratio": ours / bare}
-
-
-# ----------------------------------------------------------------------------- serving
 
 
 # ----------------------------------------------------------------------------- browser figures
@@ -170,7 +161,7 @@ def lighthouse(site: pathlib.Path, chromium: str | None) -> dict | str:
 
 
 def main() -> None:
-    chromium = chromium_path()
+    chromium = installed_chromium()
     report: dict = {"build": build_times()}
     with readable_tmpdir() as folder:
         site = folder / "site"

@@ -240,12 +240,19 @@ def site_url(site_dir):
 # ----------------------------------------------------------------------------- the browser
 
 
-def find_chromium() -> str | None:
-    """$CHROMIUM, then Debian's /usr/bin/chromium, then Playwright's own download.
-    Returns a path, or None to use Playwright's download; stops the run if neither exists."""
+def installed_chromium() -> str | None:
+    """$CHROMIUM, else Debian's /usr/bin/chromium, if it exists."""
     for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
         if candidate and os.access(candidate, os.X_OK):
             return candidate
+    return None
+
+
+def find_chromium() -> str | None:
+    """An installed Chromium, else Playwright's own download. Returns a path, or None to
+    use Playwright's download; stops the run if neither can be had."""
+    if path := installed_chromium():
+        return path
     try:
         installed = subprocess.run(
             [sys.executable, "-m", "playwright", "install", "chromium"],

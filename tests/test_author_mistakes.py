@@ -15,12 +15,6 @@ def project(tmp_path):
     return copy_project(tmp_path / "project")
 
 
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text or old is None, f"{path.name} no longer contains {old!r}; update this test"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def append(path, text):
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
@@ -44,12 +38,20 @@ def test_broken_anchor_names_the_page_and_anchor(project):
     assert "index.md" in output and "no-such-section" in output, output
 
 
-def test_bad_review_date_names_the_page_and_field(project):
+def test_review_date_that_is_not_a_date_names_the_page_and_field(project):
+    page = project / "docs/prevention.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"next_review: .*", "next_review: 'next spring'", text, count=1))
+    output = failed_build(project)
+    assert "prevention.md" in output and "'next_review' must be a date" in output, output
+
+
+def test_impossible_date_names_the_page_and_the_front_matter(project):
     page = project / "docs/prevention.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(re.sub(r"next_review: .*", "next_review: 2027-13-45", text, count=1))
     output = failed_build(project)
-    assert "prevention.md" in output and "next_review" in output, output
+    assert "prevention.md: front matter is not valid YAML" in output, output
 
 
 def test_missing_review_date_names_the_page(project):

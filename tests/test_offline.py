@@ -62,6 +62,8 @@ def test_download_page_states_size_date_and_checksum(site_dir, zip_path):
     assert hashlib.sha256(zip_path.read_bytes()).hexdigest() in page
     assert f"{zip_path.stat().st_size / 1_000_000:.1f} MB" in page
     assert 'href="download/toe-cramps-site.zip"' in page
+    date = zipfile.ZipFile(zip_path).infolist()[0].date_time
+    assert f"content in the file is from {date[2]} " in page, "the content date is missing"
     assert "<!--" not in page.split('class="md-content"')[1].split("</article>")[0], (
         "an unfilled marker comment is left on the download page"
     )

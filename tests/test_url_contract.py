@@ -20,14 +20,16 @@ def contract_entries() -> list[str]:
 
 
 def linkable_ids(soup: BeautifulSoup) -> set[str]:
-    """Section ids a clinic may link to: headings below the h1 and ids on list items
-    (the red-flag signs). Citation targets and the per-page sources list are not."""
+    """Ids a clinic may link to: every id in the article (headings, red-flag signs, and
+    <span id> aliases kept for renamed sections) but the h1, whose id comes from the
+    title, and the citation targets and per-page sources list."""
     article = soup.select_one("article.md-content__inner")
     if article is None:
         return set()
     return {
-        element["id"] for element in article.select("h2[id], h3[id], h4[id], li[id]")
-        if element["id"] != "page-sources" and not element["id"].startswith("source-")
+        element["id"] for element in article.select("[id]")
+        if element.name != "h1" and element["id"] != "page-sources"
+        and not element["id"].startswith(("source-", "__"))
     }
 
 
@@ -94,6 +96,19 @@ def test_renamed_section_breaks_the_contract(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     problems = contract_problems(project / "site")
     assert any("causes.html#dehydration" in problem for problem in problems), problems
+
+
+def test_renamed_section_with_an_alias_keeps_the_contract(tmp_path):
+    """README's way to rename a section: keep the old id as an empty <span> in it."""
+    project = copy_project(tmp_path / "project")
+    for page in (project / "docs").glob("*.md"):
+        text = page.read_text().replace(
+            "### Dehydration { #dehydration }",
+            '### Dehydration { #not-enough-fluid }\n\n<span id="dehydration"></span>')
+        page.write_text(text.replace("#dehydration)", "#not-enough-fluid)"))
+    result = build_site(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert contract_problems(project / "site") == []
 
 
 def test_moved_page_breaks_the_contract_until_a_redirect_is_added(tmp_path, browser):
