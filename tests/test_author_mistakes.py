@@ -19,6 +19,13 @@ def append(path, text):
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
+def set_field(page, field, value):
+    """Set a front matter field's value (None removes the field)."""
+    text = page.read_text(encoding="utf-8")
+    line = "" if value is None else f"{field}: {value}\n"
+    page.write_text(re.sub(rf"{field}: .*\n", line, text, count=1), encoding="utf-8")
+
+
 def failed_build(project) -> str:
     result = build_site(project, project / "site")
     output = result.stdout + result.stderr
@@ -39,25 +46,19 @@ def test_broken_anchor_names_the_page_and_anchor(project):
 
 
 def test_review_date_that_is_not_a_date_names_the_page_and_field(project):
-    page = project / "docs/prevention.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(re.sub(r"next_review: .*", "next_review: 'next spring'", text, count=1))
+    set_field(project / "docs/prevention.md", "next_review", "'next spring'")
     output = failed_build(project)
     assert "prevention.md" in output and "'next_review' must be a date" in output, output
 
 
 def test_impossible_date_names_the_page_and_the_front_matter(project):
-    page = project / "docs/prevention.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(re.sub(r"next_review: .*", "next_review: 2027-13-45", text, count=1))
+    set_field(project / "docs/prevention.md", "next_review", "2027-13-45")
     output = failed_build(project)
     assert "prevention.md: front matter is not valid YAML" in output, output
 
 
 def test_missing_review_date_names_the_page(project):
-    page = project / "docs/anatomy.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(re.sub(r"last_reviewed: .*\n", "", text, count=1))
+    set_field(project / "docs/anatomy.md", "last_reviewed", None)
     output = failed_build(project)
     assert "anatomy.md" in output and "last_reviewed" in output, output
 
@@ -90,18 +91,14 @@ def test_image_without_alt_text_names_the_page(project):
 
 
 def test_long_description_names_the_page(project):
-    page = project / "docs/about.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(re.sub(r"description: .*", "description: " + "word " * 40, text, count=1))
+    set_field(project / "docs/about.md", "description", "word " * 40)
     output = failed_build(project)
     assert "about.md" in output and "description" in output, output
 
 
 def test_overdue_page_shows_the_review_notice(project):
-    page = project / "docs/questions.md"
-    text = page.read_text(encoding="utf-8")
-    text = re.sub(r"last_reviewed: .*", "last_reviewed: 2020-01-01", text, count=1)
-    page.write_text(re.sub(r"next_review: .*", "next_review: 2020-07-01", text, count=1))
+    set_field(project / "docs/questions.md", "last_reviewed", "2020-01-01")
+    set_field(project / "docs/questions.md", "next_review", "2020-07-01")
     result = build_site(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     html = (project / "site/questions.html").read_text(encoding="utf-8")
