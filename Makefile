@@ -17,6 +17,9 @@ help:  ## List the commands
 $(INSTALLED): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@# The build's own code (toecramps/) is imported by name by MkDocs, ProperDocs,
+	@# Zensical and the tests: put this checkout on the environment's import path.
+	$(BIN)/python -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'toe-cramps-project.pth').write_text('$(CURDIR)\n')"
 	@touch $@
 
 serve: $(INSTALLED)  ## Serve the site with live reload at http://127.0.0.1:8000

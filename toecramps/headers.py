@@ -1,5 +1,7 @@
 """Security and caching headers for the built site, in the forms static hosts read.
 
+The last post-build step (postbuild.py): it reads the finished HTML.
+
 The Content-Security-Policy allows scripts only from the site itself plus the exact
 inline scripts Material writes into each page, by their SHA-256 hashes. The hashes are
 computed here from the finished HTML files, so the policy stays right whenever the
@@ -19,8 +21,6 @@ import os
 import pathlib
 import re
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 # JSON data blocks are never run, so CSP does not apply to them.
@@ -33,8 +33,8 @@ HSTS = "max-age=31536000; includeSubDomains"
 CACHE_HASHED = "public, max-age=31536000, immutable"   # the name changes with the content
 CACHE_SHORT = "public, max-age=3600"                    # named by hash, but changed by our hooks
 CACHE_HTML = "no-cache"                                 # always check for a newer page
-# local_assets.py and lazy_search.py rewrite Material's bundle but keep its name, so a
-# change to those hooks would not change the name: never cache it for ever.
+# postbuild.py rewrites Material's bundle (material.patch_bundle) but keeps its name, so
+# a change to that patch would not change the name: never cache it for ever.
 REWRITTEN_ASSET = re.compile(r"^assets/javascripts/bundle\.")
 MAX_HEADER_RULES = 100  # Cloudflare Pages reads no more than this
 
@@ -99,7 +99,7 @@ def published_files(site: pathlib.Path) -> list[str]:
 def netlify_headers(site: pathlib.Path, headers: dict[str, str]) -> str:
     """One block for every path, then one Cache-Control per page or hashed asset: hosts
     that merge matching blocks then never see two Cache-Control values."""
-    lines = ["# Written by hooks/security_headers.py at build time. Do not edit.", "/*"]
+    lines = ["# Written by toecramps/headers.py at build time. Do not edit.", "/*"]
     lines += [f"  {name}: {value}" for name, value in headers.items()]
     rules = 2
     lines += ["", "/", f"  Cache-Control: {CACHE_HTML}"]
@@ -108,15 +108,15 @@ def netlify_headers(site: pathlib.Path, headers: dict[str, str]) -> str:
             lines += ["", f"/{relative}", f"  Cache-Control: {value}"]
             rules += 1
     if rules > MAX_HEADER_RULES:
-        raise PluginError(f"hooks/security_headers.py: {rules} _headers rules; Cloudflare Pages "
-                          f"reads at most {MAX_HEADER_RULES}. Group pages under a splat rule.")
+        raise ValueError(f"{rules} _headers rules; Cloudflare Pages reads at most "
+                         f"{MAX_HEADER_RULES}. Group pages under a splat rule.")
     return "\n".join(lines) + "\n"
 
 
 def nginx_files(headers: dict[str, str]) -> dict[str, str]:
     adds = "\n".join(f'add_header {name} "{value}" always;' for name, value in headers.items()
                      if name != "Strict-Transport-Security")
-    security = ("# Written by hooks/security_headers.py at build time. Do not edit.\n"
+    security = ("# Written by toecramps/headers.py at build time. Do not edit.\n"
                 f"{adds}\n"
                 "# Send HSTS only from an https server block:\n"
                 f'# add_header Strict-Transport-Security "{HSTS}" always;\n')
@@ -124,13 +124,13 @@ def nginx_files(headers: dict[str, str]) -> dict[str, str]:
     # location includes the security headers again.
     site = f"""# Include inside your server {{ }} block; root points at the built site folder.
 # Copy security-headers.conf to /etc/nginx/snippets/toe-cramps-security-headers.conf.
-# Written by hooks/security_headers.py at build time. Do not edit.
+# Written by toecramps/headers.py at build time. Do not edit.
 location ~ ^/(_headers|_nginx/) {{ return 404; }}
 location ~ ^/assets/javascripts/bundle\\. {{
     include snippets/toe-cramps-security-headers.conf;
     add_header Cache-Control "{CACHE_SHORT}" always;
 }}
-location ~ \\.[0-9a-f]{{8}}\\.min\\.(js|css)$ {{
+location ~ "\\.[0-9a-f]{{8}}\\.min\\.(js|css)$" {{
     include snippets/toe-cramps-security-headers.conf;
     add_header Cache-Control "{CACHE_HASHED}" always;
 }}
@@ -145,9 +145,8 @@ location / {{
     return {"security-headers.conf": security, "site.conf": site}
 
 
-@event_priority(-200)  # last: after every step that writes HTML, and after the zip
-def on_post_build(config):
-    site = pathlib.Path(config.site_dir)
+def write(site: pathlib.Path) -> None:
+    """Write _headers, the nginx snippet and (with CSP_META=1) the meta-tag policy."""
     hashes = script_hashes(site)
     headers = security_headers(hashes)
     (site / "_headers").write_text(netlify_headers(site, headers), encoding="utf-8")

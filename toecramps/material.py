@@ -1,0 +1,109 @@
+"""Everything that depends on Material for MkDocs' internals, in one place, guarded.
+
+Material's minified bundle, its rendered script tags and its search partial are not a
+public interface: they can change in any release. Each patch here checks the installed
+Material version first and fails the build with a clear message when its target is gone,
+so an upgrade never silently undoes a patch. To upgrade Material, see UPGRADING.md.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import pathlib
+import re
+
+MATERIAL_VERSION = "9.8.1"  # the version every patch below was written against
+
+# The bundle sets up search (worker and index) as soon as a page opens. We set it up on
+# first use instead: when the search box gets focus or a key is pressed (so "/" and "s"
+# still open search). `_i` mounts the search component, `zi` is the index, `mo` the
+# keyboard; `h` is RxJS fromEvent, `L` merge, `Ee` take and `b` switchMap.
+EAGER_SEARCH = 'me("search").map(e=>_i(e,{index$:zi,keyboard$:mo}))'
+LAZY_SEARCH = ('me("search").map(e=>L(h(e,"focusin"),h(document,"keydown")).pipe(Ee(1),'
+               'b(()=>_i(e,{index$:zi,keyboard$:mo}))))')
+# Scripts the bundle can load from a CDN: a ResizeObserver polyfill (browsers before
+# 2020) and Mermaid (pages with diagrams; ours have none). Either would send a reader's
+# request to a third party, so both become an empty local script.
+CDN_SCRIPTS = (
+    "https://unpkg.com/resize-observer-polyfill",
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js",
+)
+EMPTY_SCRIPT = "data:text/javascript,"
+SOURCE_MAP_COMMENT = re.compile(r"/[*/]# sourceMappingURL=\S+(?: \*/)?")
+SCRIPT_TAG = re.compile(r"<script\b(?P<attributes>[^>]*)>")
+# Our fork of partials/search.html differs from Material's by exactly this attribute.
+SEARCH_PARTIAL = "partials/search.html"
+SEARCH_DIALOG_LABEL = (' role="dialog"', " role=\"dialog\" aria-label=\"{{ lang.t('search') }}\"")
+
+
+class MaterialChanged(Exception):
+    """A patch target is gone: the installed Material differs from the one we patch."""
+
+
+def installed_version() -> str:
+    return importlib.metadata.version("mkdocs-material")
+
+
+def check_version() -> None:
+    version = installed_version()
+    if version != MATERIAL_VERSION:
+        raise MaterialChanged(
+            f"toecramps/material.py patches Material {MATERIAL_VERSION}, but {version} is "
+            "installed. Check each patch against the new version, then update "
+            "MATERIAL_VERSION (see UPGRADING.md).")
+
+
+def templates_dir() -> pathlib.Path:
+    import material
+
+    return pathlib.Path(material.__file__).parent / "templates"
+
+
+def check_search_partial(ours: pathlib.Path) -> None:
+    """Our search partial must be Material's own plus the dialog's accessible name."""
+    theirs = _without_leading_comment((templates_dir() / SEARCH_PARTIAL).read_text(encoding="utf-8"))
+    expected = theirs.replace(*SEARCH_DIALOG_LABEL, 1)
+    if expected == theirs or _without_leading_comment(ours.read_text(encoding="utf-8")) != expected:
+        raise MaterialChanged(
+            f"{ours} no longer matches Material's {SEARCH_PARTIAL} plus the search dialog's "
+            "aria-label. Copy Material's file again and add the label to the dialog.")
+
+
+def _without_leading_comment(template: str) -> str:
+    return re.sub(r"^\{#-.*?-#\}\n", "", template, count=1, flags=re.S)
+
+
+def defer_scripts(html: str) -> str:
+    """Every external script tag, deferred: the page paints before scripts run. A
+    template filter over Material's rendered `scripts` block."""
+    def defer(match: re.Match) -> str:
+        attributes = match["attributes"]
+        if "src=" not in attributes or re.search(r"\b(defer|async)\b", attributes):
+            return match[0]
+        return f"<script{attributes} defer>"
+
+    deferred, count = SCRIPT_TAG.subn(defer, html)
+    if count == 0:
+        raise MaterialChanged("Material's scripts block has no <script> tag to defer")
+    return deferred
+
+
+def patch_bundle(text: str) -> str:
+    """Material's bundle with search set up on first use and no CDN address."""
+    if EAGER_SEARCH not in text:
+        raise MaterialChanged(
+            "Material's bundle no longer sets up search the way Material "
+            f"{MATERIAL_VERSION} did; update EAGER_SEARCH and LAZY_SEARCH in toecramps/material.py")
+    missing = [url for url in CDN_SCRIPTS if url not in text]
+    if missing:
+        raise MaterialChanged(
+            f"Material's bundle no longer loads {', '.join(missing)}; find what it loads from "
+            "a CDN now and update CDN_SCRIPTS in toecramps/material.py")
+    text = text.replace(EAGER_SEARCH, LAZY_SEARCH, 1)
+    for url in CDN_SCRIPTS:
+        text = text.replace(url, EMPTY_SCRIPT)
+    return text
+
+
+def strip_source_map_comment(text: str) -> str:
+    return SOURCE_MAP_COMMENT.sub("", text)

@@ -1,0 +1,93 @@
+"""The post-build step: what happens to the built site folder, in this order.
+
+Run by MkDocs through toecramps/mkdocs_hook.py (`on_post_build`), or on its own after
+any engine has built the site:
+
+    python -m toecramps.postbuild site/
+
+Each step is one function. The order is this list, and it matters: the bundle is
+patched before the zip copies it; the zip is made before the headers step, whose files
+and meta tags it must not hold; the headers step hashes the finished HTML, so it is last.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pathlib
+import shutil
+import sys
+
+from toecramps import bibliography, headers, material, offline
+
+
+def remove_source_maps(site: pathlib.Path, project: pathlib.Path) -> None:
+    """Readers never need source maps, and they would only grow the offline zip."""
+    for source_map in site.rglob("*.map"):
+        source_map.unlink()
+    for asset in [*site.rglob("*.js"), *site.rglob("*.css")]:
+        text = asset.read_text(encoding="utf-8")
+        cleaned = material.strip_source_map_comment(text)
+        if cleaned != text:
+            asset.write_text(cleaned, encoding="utf-8")
+
+
+def patch_material_bundle(site: pathlib.Path, project: pathlib.Path) -> None:
+    """Search loads on first use; nothing is fetched from a CDN (see material.py)."""
+    bundles = list((site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    if not bundles:
+        raise material.MaterialChanged("Material's bundle.*.min.js was not built")
+    for bundle in bundles:
+        bundle.write_text(material.patch_bundle(bundle.read_text(encoding="utf-8")),
+                          encoding="utf-8")
+
+
+def publish_bibliography(site: pathlib.Path, project: pathlib.Path) -> None:
+    """references.bib, for readers' reference managers."""
+    shutil.copy2(project / bibliography.BIBLIOGRAPHY_FILE, site / bibliography.BIBLIOGRAPHY_FILE)
+
+
+def offline_zip(site: pathlib.Path, project: pathlib.Path) -> None:
+    offline.write_zip(site)
+
+
+def security_headers(site: pathlib.Path, project: pathlib.Path) -> None:
+    headers.write(site)
+
+
+STEPS = (
+    remove_source_maps,
+    patch_material_bundle,
+    publish_bibliography,
+    offline_zip,
+    security_headers,  # last: it hashes the finished pages' inline scripts
+)
+
+
+class AlreadyProcessed(Exception):
+    pass
+
+
+def run(site: pathlib.Path, project: pathlib.Path) -> None:
+    """Every step, in order, on a freshly built site folder."""
+    if (site / "_headers").exists():
+        raise AlreadyProcessed(f"{site} has been post-processed already; build it again first")
+    for step in STEPS:
+        step(site, project)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=pathlib.Path, help="the built site folder")
+    parser.add_argument("--project", type=pathlib.Path, default=pathlib.Path.cwd(),
+                        help="the folder with references.bib (default: this folder)")
+    arguments = parser.parse_args(argv)
+    try:
+        run(arguments.site, arguments.project)
+    except (AlreadyProcessed, material.MaterialChanged, offline.DownloadPageError, ValueError) as error:
+        print(f"postbuild: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

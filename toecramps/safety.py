@@ -1,0 +1,284 @@
+"""The one source of truth for red flags and safety cautions: safety.yml.
+
+Every red flag (a sign that needs medical help, in one of three tiers) and every safety
+caution (medicines, heat, cold, bandages...) is written once in safety.yml, with the
+evidence for it: a short passage quoted from its source and the date it was checked.
+Pages never restate them; they show them through markers (see extensions/triage.py),
+rendered here as Markdown. This module is pure: it reads and checks data and returns
+text, so its logic is tested without a build.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+
+import yaml
+
+SAFETY_FILE = "safety.yml"
+TRIAGE_PAGE = "when-to-get-help.md"
+MAX_QUOTE_WORDS = 30
+TIER_IDS = ("emergency", "urgent", "appointment")
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CITATION_KEY = re.compile(r"@([\w.:-]+)")
+
+
+@dataclasses.dataclass(frozen=True)
+class Evidence:
+    source: str
+    quote: str
+    checked: datetime.date
+
+
+@dataclasses.dataclass(frozen=True)
+class Tier:
+    id: str
+    call: str          # the call to action, ending before "if:"
+    admonition: str    # Material admonition type, which sets the box's colour and icon
+
+
+@dataclasses.dataclass(frozen=True)
+class RedFlag:
+    id: str
+    tier: str
+    text: str          # full wording (Markdown, with citations) on the triage page
+    short: str         # a clause that follows "if", for summary boxes
+    evidence: tuple[Evidence, ...]
+    note: str = ""     # the editors' note for clinicians: a tier choice, a gap in the sources
+
+    @property
+    def cited(self) -> list[str]:
+        return CITATION_KEY.findall(self.text)
+
+
+@dataclasses.dataclass(frozen=True)
+class Caution:
+    id: str
+    title: str
+    page: str          # the page that shows it in full (others link there)
+    text: str          # Markdown, with citations
+    evidence: tuple[Evidence, ...]
+    note: str = ""
+
+    @property
+    def cited(self) -> list[str]:
+        return CITATION_KEY.findall(self.text)
+
+
+@dataclasses.dataclass(frozen=True)
+class Safety:
+    tiers: tuple[Tier, ...]
+    red_flags: tuple[RedFlag, ...]
+    cautions: tuple[Caution, ...]
+
+    def tier(self, tier_id: str) -> Tier:
+        return next(tier for tier in self.tiers if tier.id == tier_id)
+
+    def flag(self, flag_id: str) -> RedFlag | None:
+        return next((flag for flag in self.red_flags if flag.id == flag_id), None)
+
+    def caution(self, caution_id: str) -> Caution | None:
+        return next((caution for caution in self.cautions if caution.id == caution_id), None)
+
+    def flags_in(self, tier_id: str) -> list[RedFlag]:
+        return [flag for flag in self.red_flags if flag.tier == tier_id]
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def parse(text: str, known_sources: set[str] | None = None) -> tuple[Safety, list[str]]:
+    """safety.yml's text as a Safety, and every problem found in it (empty when none).
+
+    known_sources, when given, is the set of bibliography keys; evidence and citations
+    must use them. Problems name the entry, so an author can find it in the file."""
+    problems: list[str] = []
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        return Safety((), (), ()), [f"is not valid YAML: {' '.join(str(error).split())}"]
+    if not isinstance(data, dict):
+        return Safety((), (), ()), ["must be a mapping with tiers, red_flags and cautions"]
+
+    tiers = []
+    for raw in data.get("tiers") or []:
+        tiers.append(Tier(id=str(raw.get("id", "")), call=str(raw.get("call", "")).strip(),
+                          admonition=str(raw.get("admonition", "note"))))
+    if tuple(tier.id for tier in tiers) != TIER_IDS:
+        problems.append(f"tiers must be exactly {', '.join(TIER_IDS)}, in that order")
+
+    seen: set[str] = set()
+
+    def check_id(kind: str, entry_id: str) -> None:
+        if not ID.match(entry_id):
+            problems.append(f"{kind} '{entry_id}': id must be lower-case words joined by hyphens")
+        if entry_id in seen:
+            problems.append(f"{kind} '{entry_id}': the id is used twice")
+        seen.add(entry_id)
+
+    def evidence_of(kind: str, entry_id: str, raw_list, cited: list[str],
+                    note: str) -> tuple[Evidence, ...]:
+        found = []
+        if not raw_list and not note:
+            problems.append(f"{kind} '{entry_id}' has no evidence: quote its source "
+                            f"(at most {MAX_QUOTE_WORDS} words) with the date you checked it, or, "
+                            "where no source says it, explain the precaution in a 'note'")
+        for raw in raw_list or []:
+            source = str(raw.get("source", ""))
+            quote = " ".join(str(raw.get("quote", "")).split())
+            checked = raw.get("checked")
+            where = f"{kind} '{entry_id}', evidence from '{source}'"
+            if not quote:
+                problems.append(f"{where}: the quote is missing")
+            elif len(quote.split()) > MAX_QUOTE_WORDS:
+                problems.append(f"{where}: the quote has {len(quote.split())} words; "
+                                f"the most is {MAX_QUOTE_WORDS}")
+            if not isinstance(checked, datetime.date):
+                problems.append(f"{where}: 'checked' must be a date like 2026-11-22")
+                checked = datetime.date.min
+            if source not in cited:
+                problems.append(f"{where}: the text does not cite [@{source}]")
+            found.append(Evidence(source=source, quote=quote, checked=checked))
+        if known_sources is not None:
+            for key in cited:
+                if key not in known_sources:
+                    problems.append(f"{kind} '{entry_id}': unknown citation key '@{key}'")
+        return tuple(found)
+
+    flags = []
+    for raw in data.get("red_flags") or []:
+        flag_id = str(raw.get("id", ""))
+        check_id("red flag", flag_id)
+        tier = str(raw.get("tier", ""))
+        if tier not in TIER_IDS:
+            problems.append(f"red flag '{flag_id}': tier must be one of {', '.join(TIER_IDS)}, "
+                            f"not '{tier}'")
+        text = " ".join(str(raw.get("text", "")).split())
+        short = " ".join(str(raw.get("short", "")).split())
+        if not text or not short:
+            problems.append(f"red flag '{flag_id}' needs both 'text' and 'short' wording")
+        if CITATION_KEY.search(short):
+            problems.append(f"red flag '{flag_id}': 'short' wording takes no citations "
+                            "(summaries cite the sources of 'text')")
+        if not CITATION_KEY.search(text):
+            problems.append(f"red flag '{flag_id}': 'text' must cite a source")
+        note = " ".join(str(raw.get("note") or "").split())
+        evidence = evidence_of("red flag", flag_id, raw.get("evidence"),
+                               CITATION_KEY.findall(text), note)
+        flags.append(RedFlag(id=flag_id, tier=tier, text=text, short=short, evidence=evidence,
+                             note=note))
+
+    cautions = []
+    for raw in data.get("cautions") or []:
+        caution_id = str(raw.get("id", ""))
+        check_id("caution", caution_id)
+        text = str(raw.get("text", "")).strip()
+        title = str(raw.get("title", "")).strip()
+        page = str(raw.get("page", "")).strip()
+        if not text or not title or not page.endswith(".md"):
+            problems.append(f"caution '{caution_id}' needs a 'title', a 'text' and the "
+                            "'page' (a .md file) that shows it")
+        note = " ".join(str(raw.get("note") or "").split())
+        evidence = evidence_of("caution", caution_id, raw.get("evidence"),
+                               CITATION_KEY.findall(text), note)
+        cautions.append(Caution(id=caution_id, title=title, page=page, text=text,
+                                evidence=evidence, note=note))
+
+    for tier in TIER_IDS:
+        if not any(flag.tier == tier for flag in flags):
+            problems.append(f"tier '{tier}' has no red flags")
+    return Safety(tuple(tiers), tuple(flags), tuple(cautions)), problems
+
+
+# ----------------------------------------------------------------------------- rendering
+# Each function returns Markdown. Links use the triage page's file name, which the engine
+# turns into the right address and checks, anchors included.
+
+
+def _indent(text: str, spaces: int = 4) -> str:
+    pad = " " * spaces
+    return "\n".join(pad + line if line.strip() else "" for line in text.splitlines())
+
+
+def _cites(keys: list[str]) -> str:
+    unique = list(dict.fromkeys(keys))
+    return f" [{'; '.join('@' + key for key in unique)}]" if unique else ""
+
+
+def _triage_link(flag_id: str, page_prefix: str) -> str:
+    return f"{page_prefix}{TRIAGE_PAGE}#{flag_id}"
+
+
+def tier_box(safety: Safety, tier_id: str) -> str:
+    """One tier in full, for the triage page: its call to action, then every sign with
+    its permanent id."""
+    tier = safety.tier(tier_id)
+    lines = [f'!!! {tier.admonition} "{tier.call} if:"']
+    for flag in safety.flags_in(tier_id):
+        lines.append(f"    - {flag.text}")
+        lines.append(f"        {{ #{flag.id} }}")
+    return "\n".join(lines)
+
+
+def summary_box(safety: Safety, page_prefix: str = "") -> str:
+    """Every tier with every sign in short wording, each linked to its full wording.
+    The same signs in the same tiers wherever a summary is shown."""
+    lines = ['!!! warning "When to get medical help"', ""]
+    for tier in safety.tiers:
+        lines.append(f"    **{tier.call}** if:")
+        lines.append("")
+        for flag in safety.flags_in(tier.id):
+            link = _triage_link(flag.id, page_prefix)
+            lines.append(f"    - [{flag.short}]({link}){_cites(flag.cited)}")
+        lines.append("")
+    lines.append(f"    If you are not sure which fits, read [when to get medical help]"
+                 f"({page_prefix}{TRIAGE_PAGE}) or call a doctor, nurse or pharmacist.")
+    return "\n".join(lines)
+
+
+def flag_sentence(safety: Safety, flag_ids: list[str], page_prefix: str = "") -> str:
+    """Signs of one tier as a sentence inside a paragraph: the tier's call, the signs
+    joined by "or", and a link to the first sign's full wording."""
+    flags = [safety.flag(flag_id) for flag_id in flag_ids]
+    tier = safety.tier(flags[0].tier)
+    signs = ", or ".join(flag.short for flag in flags)
+    cited = [key for flag in flags for key in flag.cited]
+    link = _triage_link(flags[0].id, page_prefix)
+    label = "About this sign" if len(flags) == 1 else "About these signs"
+    return f"**{tier.call}** if {signs}{_cites(cited)}. [{label}]({link})."
+
+
+def caution_box(safety: Safety, caution_id: str) -> str:
+    """A caution as a box with a permanent id, so other pages link to it."""
+    caution = safety.caution(caution_id)
+    return (f'<div class="admonition caution" id="{caution.id}" markdown>\n'
+            f'<p class="admonition-title">{caution.title}</p>\n\n'
+            f"{caution.text}\n\n</div>")
+
+
+def evidence_ledger(safety: Safety, page_prefix: str = "") -> str:
+    """Every red flag and caution with its tier, sources and quoted passages: what a
+    clinic's clinician reads to check this guide before linking to it."""
+    lines = []
+    for tier in safety.tiers:
+        lines += [f"**{tier.call}** if:", "",
+                  "| Sign | What the source says (date checked) |", "| --- | --- |"]
+        for flag in safety.flags_in(tier.id):
+            sign = f"[{flag.short}]({_triage_link(flag.id, page_prefix)})"
+            lines.append(f"| {sign} | {_passages(flag.evidence, flag.note)} |")
+        lines.append("")
+    lines += ["**Safety cautions**", "",
+              "| Caution | What the source says (date checked) |", "| --- | --- |"]
+    for caution in safety.cautions:
+        link = f"{page_prefix}{caution.page}#{caution.id}"
+        lines.append(f"| [{caution.title}]({link}) | {_passages(caution.evidence, caution.note)} |")
+    return "\n".join(lines) + "\n"
+
+
+def _passages(evidence: tuple[Evidence, ...], note: str) -> str:
+    passages = [f'"{item.quote.replace("|", "/")}" [@{item.source}] '
+                f"({item.checked.day} {item.checked:%B %Y})" for item in evidence]
+    if note:
+        passages.append(f"*Our note:* {note.replace('|', '/')}")
+    return "<br>".join(passages)
