@@ -1,0 +1,117 @@
+"""Our Python-Markdown extensions, run in-process on small pages: what they render and
+how they report an author's mistake (a warning naming the page and line)."""
+
+from __future__ import annotations
+
+import logging
+import pathlib
+
+import markdown
+import pytest
+
+from toecramps import messages
+
+pytestmark = pytest.mark.unit
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+EXTENSIONS = ["toecramps.extensions.triage", "toecramps.extensions.site_address",
+              "toecramps.extensions.citations", "toecramps.extensions.illustrations",
+              "admonition", "attr_list", "md_in_html", "tables"]
+
+
+@pytest.fixture
+def render(monkeypatch, caplog):
+    """Render Markdown as page docs/test.md with the project's real safety.yml and
+    references.bib; return (html, warnings)."""
+    monkeypatch.chdir(ROOT)
+
+    def render_page(text: str, site_url: str = "https://example.org/guide/"):
+        messages.set_current_page("test.md", line_offset=5)
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.toecramps"):
+            html = markdown.Markdown(
+                extensions=EXTENSIONS,
+                extension_configs={"toecramps.extensions.site_address": {"site_url": site_url}},
+            ).convert(text)
+        return html, [record.getMessage() for record in caplog.records]
+
+    return render_page
+
+
+def test_a_tier_written_by_hand_is_named_with_its_file_and_line(render):
+    _, warnings = render("Fine.\n\nIf it hurts, call your emergency number.\n")
+    assert len(warnings) == 1
+    assert warnings[0].startswith("docs/test.md:8: states a red-flag tier's call to action by hand")
+
+
+@pytest.mark.parametrize("text", [
+    "## Get emergency help now { #emergency }",   # tier headings stay
+    "Stretch your toes [[red-flag cramp-over-10-minutes]]",
+])
+def test_headings_and_markers_are_not_hand_written_tiers(render, text):
+    assert render(text + "\n")[1] == []
+
+
+def test_a_summary_shows_every_red_flag_linked_to_its_full_wording(render):
+    from toecramps import safety
+
+    data, _ = safety.parse((ROOT / "safety.yml").read_text(encoding="utf-8"))
+    html, warnings = render("[[red-flags summary]]\n")
+    assert warnings == []
+    for flag in data.red_flags:
+        assert f'href="when-to-get-help.md#{flag.id}"' in html
+    assert html.count('class="admonition warning"') == 1
+
+
+def test_a_tier_box_gives_each_sign_its_permanent_id(render):
+    html, warnings = render("[[red-flags emergency]]\n")
+    assert warnings == []
+    assert '<div class="admonition danger">' in html and '<li id="cold-pale-foot">' in html
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("See [[red-flag no-such-sign]].", "no red flag with the id no-such-sign"),
+    ("[[red-flag cold-pale-foot keep-coming-back]]", "the signs are in different tiers"),
+    ("[[caution no-such-caution]]", "unknown marker [[caution no-such-caution]]"),
+    ("[[red-flags sometimes]]", "unknown marker [[red-flags sometimes]]"),
+])
+def test_a_wrong_marker_is_named(render, text, problem):
+    _, warnings = render(text + "\n")
+    assert any(warning.startswith("docs/test.md:6") and problem in warning
+               for warning in warnings), warnings
+
+
+def test_citations_are_numbered_in_order_and_listed_at_the_end(render):
+    html, warnings = render("One [@nhs-dvt]. Two [@allen2012; @nhs-dvt]. Three [@allen2012].\n")
+    assert warnings == []
+    assert html.index('href="#source-nhs-dvt">1<') < html.index('href="#source-allen2012">2<')
+    assert html.count('href="#source-nhs-dvt">1<') == 2
+    sources = html[html.index('id="page-sources"'):]
+    assert sources.index('id="source-nhs-dvt"') < sources.index('id="source-allen2012"')
+
+
+def test_an_unknown_citation_key_is_named_with_its_page(render):
+    _, warnings = render("Claim [@no-such-source].\n")
+    assert warnings == ["docs/test.md: unknown citation key '@no-such-source' (not in references.bib)"]
+
+
+def test_an_image_without_alt_text_is_named(render):
+    _, warnings = render("![](assets/photo.png)\n")
+    assert warnings == ["docs/test.md: image without alt text: assets/photo.png"]
+
+
+def test_an_illustration_is_inlined_and_labelled_by_its_alt_text(render):
+    html, warnings = render("![A foot & its toes](assets/illustrations/balance.svg)\n")
+    assert warnings == []
+    assert '<svg role="img" aria-label="A foot &amp; its toes" class="illustration"' in html
+    assert "<img" not in html
+
+
+def test_a_missing_illustration_is_named(render):
+    _, warnings = render("![A foot](assets/illustrations/no-such-drawing.svg)\n")
+    assert warnings == ["docs/test.md: illustration docs/assets/illustrations/no-such-drawing.svg "
+                        "does not exist"]
+
+
+def test_the_site_address_is_written_without_its_trailing_slash(render):
+    html, _ = render("`[[site_url]]/causes.html`\n")
+    assert "<code>https://example.org/guide/causes.html</code>" in html

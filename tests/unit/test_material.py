@@ -1,0 +1,55 @@
+"""The guarded Material patches: each fails loudly when its target is gone."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+from toecramps import material
+
+pytestmark = pytest.mark.unit
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def installed_bundle() -> str:
+    bundle = next((material.templates_dir() / "assets" / "javascripts").glob("bundle.*.min.js"))
+    return bundle.read_text(encoding="utf-8")
+
+
+def test_the_installed_material_is_the_version_the_patches_fit():
+    material.check_version()
+
+
+def test_the_bundle_patch_loads_search_on_first_use_and_nothing_from_a_cdn():
+    patched = material.patch_bundle(installed_bundle())
+    assert material.LAZY_SEARCH in patched and material.EAGER_SEARCH not in patched
+    assert "unpkg.com" not in patched
+
+
+@pytest.mark.parametrize("target", [material.EAGER_SEARCH, material.CDN_SCRIPTS[0]])
+def test_the_bundle_patch_fails_when_its_target_is_gone(target):
+    with pytest.raises(material.MaterialChanged):
+        material.patch_bundle(installed_bundle().replace(target, "something else"))
+
+
+def test_our_search_partial_is_materials_plus_the_dialog_label(tmp_path):
+    ours = ROOT / "overrides" / material.SEARCH_PARTIAL
+    material.check_search_partial(ours)
+    drifted = tmp_path / "search.html"
+    drifted.write_text(ours.read_text(encoding="utf-8").replace("md-search__form", "md-form"))
+    with pytest.raises(material.MaterialChanged):
+        material.check_search_partial(drifted)
+
+
+def test_every_external_script_is_deferred_and_inline_ones_are_left_alone():
+    html = ('<script src="a.js"></script><script>inline()</script>'
+            '<script src="b.js" async></script><script defer src="c.js"></script>')
+    assert material.defer_scripts(html) == (
+        '<script src="a.js" defer></script><script>inline()</script>'
+        '<script src="b.js" async></script><script defer src="c.js"></script>')
+
+
+def test_deferring_fails_when_materials_scripts_block_has_no_script():
+    with pytest.raises(material.MaterialChanged):
+        material.defer_scripts("<p>no scripts</p>")

@@ -1,0 +1,25 @@
+"""The Download page's two editions: online, and inside the zip."""
+
+from __future__ import annotations
+
+import pytest
+
+from toecramps import offline
+
+pytestmark = pytest.mark.unit
+PAGE = ("<!-- offline-only --><p>Offline copy from <!-- zip-date -->.</p><!-- /offline-only -->"
+        "<!-- online-only --><a>Download (<!-- zip-size -->)</a><!-- /online-only -->")
+
+
+def test_each_edition_keeps_its_own_part_and_drops_the_other():
+    assert offline.edition(PAGE, keep="offline", drop="online") == \
+        "<p>Offline copy from <!-- zip-date -->.</p>"
+    assert offline.edition(PAGE, keep="online", drop="offline") == \
+        "<a>Download (<!-- zip-size -->)</a>"
+
+
+def test_a_missing_part_or_marker_names_the_download_page():
+    with pytest.raises(offline.DownloadPageError, match="docs/download.md: no <!-- offline-only -->"):
+        offline.edition("<p>nothing</p>", keep="offline", drop="online")
+    with pytest.raises(offline.DownloadPageError, match="the <!-- zip-sha256 --> marker is missing"):
+        offline.fill(PAGE, "zip-sha256", "abc")
