@@ -24,7 +24,8 @@ from bs4 import BeautifulSoup
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 # Every Markdown page, known at collection time so tests can be parametrized by page.
-PAGES = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))
+PAGES = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md")
+               if not path.relative_to(DOCS).as_posix().startswith("_includes/"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -62,7 +63,7 @@ def build_site(project: pathlib.Path, site_dir: pathlib.Path) -> subprocess.Comp
 def copy_project(destination: pathlib.Path) -> pathlib.Path:
     """A scratch copy of everything the build reads, for tests that break things on purpose."""
     destination.mkdir(parents=True)
-    for name in ("mkdocs.yml", "references.bib", "docs", "hooks", "overrides"):
+    for name in ("mkdocs.yml", "references.bib", "safety.yml", "docs", "overrides", "toecramps"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, destination / name)
@@ -137,12 +138,13 @@ BLOCKS = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "summary", 
 def main_text(soup: BeautifulSoup) -> str:
     """The prose a reader reads on a page: the article, without sources, review box,
     citation numbers, permalinks, the red-flags link, the print-only header, code
-    (addresses and snippets to copy are not sentences) or the labels inside drawings.
+    (addresses and snippets to copy are not sentences), the labels inside drawings, or
+    passages quoted from sources (<q>: their words, not ours to simplify).
     Each block ends a sentence."""
     article = BeautifulSoup(str(soup.select_one("article.md-content__inner")), "html.parser")
     for selector in ("ol.page-sources", "ol.bibliography", "#page-sources", "sup.cite",
                      "a.headerlink", ".page-review", ".help-link", ".review-overdue", ".print-header",
-                     "code", "pre", "svg"):
+                     "code", "pre", "svg", "q"):
         for element in article.select(selector):
             element.decompose()
     for block in article.find_all(BLOCKS):

@@ -57,6 +57,7 @@ def today() -> datetime.date:
     return datetime.date.today()
 
 
-def is_overdue(next_review) -> bool:
+def is_overdue(next_review, on: datetime.date | None = None) -> bool:
+    """Whether the review date has passed on the given day (default: the build's date)."""
     due = as_date(next_review)
-    return due is not None and due < today()
+    return due is not None and due < (on or today())

@@ -73,19 +73,16 @@ def _without_leading_comment(template: str) -> str:
     return re.sub(r"^\{#-.*?-#\}\n", "", template, count=1, flags=re.S)
 
 
-def defer_scripts(html: str) -> str:
-    """Every external script tag, deferred: the page paints before scripts run. A
-    template filter over Material's rendered `scripts` block."""
+def defer_scripts_in_page(html: str) -> str:
+    """Every external script tag in a page, deferred: the page paints before scripts
+    run. Inline scripts (Material's configuration, data blocks) are left alone."""
     def defer(match: re.Match) -> str:
         attributes = match["attributes"]
         if "src=" not in attributes or re.search(r"\b(defer|async)\b", attributes):
             return match[0]
         return f"<script{attributes} defer>"
 
-    deferred, count = SCRIPT_TAG.subn(defer, html)
-    if count == 0:
-        raise MaterialChanged("Material's scripts block has no <script> tag to defer")
-    return deferred
+    return SCRIPT_TAG.sub(defer, html)
 
 
 def patch_bundle(text: str) -> str:

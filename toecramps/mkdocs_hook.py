@@ -1,18 +1,20 @@
 """The one MkDocs hook: what only MkDocs needs, kept thin.
 
-The content transforms are Python-Markdown extensions (toecramps/extensions/) and run in
-any engine; the post-build steps are toecramps/postbuild.py. This file connects them to
-MkDocs' events, in the order MkDocs calls them.
+The content transforms are Python-Markdown extensions (toecramps/extensions/) and the
+finishing of the built site is toecramps/postbuild.py; both run in any engine. This
+file adds what only MkDocs can do, in the order MkDocs calls it: check the theme
+patches, check each page's front matter, tell the extensions which page they render,
+then run the post-build steps.
 """
 
 from __future__ import annotations
 
-import os
 import pathlib
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from toecramps import bibliography, frontmatter, material, messages, offline, postbuild, templates
+from toecramps import frontmatter, material, messages, offline, postbuild
 
 
 def _project(config) -> pathlib.Path:
@@ -47,26 +49,9 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
     return markdown
 
 
-def on_env(env, *, config, files):
-    path = _project(config) / bibliography.BIBLIOGRAPHY_FILE
-    entries, _ = bibliography.load(str(path), os.path.getmtime(path))
-    env.filters["long_date"] = templates.long_date
-    env.filters["is_overdue"] = templates.is_overdue
-    env.filters["qr_svg"] = templates.qr_svg
-    env.filters["defer_scripts"] = material.defer_scripts
-
-    def json_ld(page) -> str:
-        meta = page.meta or {}
-        return templates.json_ld(
-            title=meta.get("title") or page.title, description=meta.get("description", ""),
-            url=page.canonical_url, last_reviewed=meta.get("last_reviewed"),
-            content=page.content or "", site_name=config.site_name, site_url=config.site_url,
-            entries=entries)
-
-    env.filters["json_ld"] = json_ld
-    return env
-
-
+# After every plugin has written its files (the offline plugin writes the search index
+# at -100; redirects write their pages at 0), so the post-build steps see the whole site.
+@event_priority(-150)
 def on_post_build(*, config) -> None:
     try:
         postbuild.run(pathlib.Path(config.site_dir), _project(config))

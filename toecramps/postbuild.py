@@ -1,23 +1,39 @@
-"""The post-build step: what happens to the built site folder, in this order.
+"""The post-build step: what happens to the built site folder, in the order of STEPS.
 
 Run by MkDocs through toecramps/mkdocs_hook.py (`on_post_build`), or on its own after
 any engine has built the site:
 
     python -m toecramps.postbuild site/
 
-Each step is one function. The order is this list, and it matters: the bundle is
-patched before the zip copies it; the zip is made before the headers step, whose files
-and meta tags it must not hold; the headers step hashes the finished HTML, so it is last.
+Each step is one function. The order is STEPS, and it matters: pages and the bundle
+are finished before the zip copies them; the zip is made before the headers step, whose
+files and meta tags it must not hold; the headers step hashes the finished pages' inline
+scripts, so it is last.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import pathlib
+import re
 import shutil
 import sys
+from collections.abc import Callable
 
-from toecramps import bibliography, headers, material, offline
+from toecramps import bibliography, frontmatter, headers, material, offline, pages
+
+
+def _rewrite_pages(site: pathlib.Path, finish: Callable[[str], str]) -> int:
+    """Apply finish to every HTML page; return how many pages it changed."""
+    changed = 0
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        finished = finish(text)
+        if finished != text:
+            path.write_text(finished, encoding="utf-8")
+            changed += 1
+    return changed
 
 
 def remove_source_maps(site: pathlib.Path, project: pathlib.Path) -> None:
@@ -41,6 +57,37 @@ def patch_material_bundle(site: pathlib.Path, project: pathlib.Path) -> None:
                           encoding="utf-8")
 
 
+def long_dates(site: pathlib.Path, project: pathlib.Path) -> None:
+    _rewrite_pages(site, pages.long_dates)
+
+
+def overdue_notices(site: pathlib.Path, project: pathlib.Path) -> None:
+    today = frontmatter.today()  # SOURCE_DATE_EPOCH when set
+    _rewrite_pages(site, lambda page: pages.overdue_notice(page, today))
+
+
+def qr_codes(site: pathlib.Path, project: pathlib.Path) -> None:
+    _rewrite_pages(site, pages.qr_code)
+
+
+def structured_data(site: pathlib.Path, project: pathlib.Path) -> None:
+    path = project / bibliography.BIBLIOGRAPHY_FILE
+    entries, _ = bibliography.load(str(path), os.path.getmtime(path))
+    home = (site / "index.html").read_text(encoding="utf-8")
+    site_name = re.search(r'<meta property="og:site_name" content="([^"]*)"', home)[1]
+    site_url = re.search(r'<link rel="canonical" href="([^"]+)"', home)[1]
+    site_url = site_url.removesuffix("index.html")
+    _rewrite_pages(site, lambda page: pages.structured_data(
+        page, entries=entries, site_name=site_name, site_url=site_url))
+
+
+def defer_scripts(site: pathlib.Path, project: pathlib.Path) -> None:
+    """Every external script waits until the page is parsed, so the page paints first."""
+    if _rewrite_pages(site, material.defer_scripts_in_page) == 0:
+        raise material.MaterialChanged("no page had a script to defer: has Material changed "
+                                       "how it writes its script tags?")
+
+
 def publish_bibliography(site: pathlib.Path, project: pathlib.Path) -> None:
     """references.bib, for readers' reference managers."""
     shutil.copy2(project / bibliography.BIBLIOGRAPHY_FILE, site / bibliography.BIBLIOGRAPHY_FILE)
@@ -55,6 +102,11 @@ def security_headers(site: pathlib.Path, project: pathlib.Path) -> None:
 
 
 STEPS = (
+    long_dates,
+    overdue_notices,
+    qr_codes,
+    structured_data,
+    defer_scripts,
     remove_source_maps,
     patch_material_bundle,
     publish_bibliography,

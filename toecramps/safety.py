@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import html
 import re
 
 import yaml
@@ -277,7 +278,8 @@ def evidence_ledger(safety: Safety, page_prefix: str = "") -> str:
 
 
 def _passages(evidence: tuple[Evidence, ...], note: str) -> str:
-    passages = [f'"{item.quote.replace("|", "/")}" [@{item.source}] '
+    # <q>: the source's own words, which the browser puts in quotation marks.
+    passages = [f'<q>{html.escape(item.quote).replace("|", "/")}</q> [@{item.source}] '
                 f"({item.checked.day} {item.checked:%B %Y})" for item in evidence]
     if note:
         passages.append(f"*Our note:* {note.replace('|', '/')}")

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from toecramps import frontmatter, templates
+from toecramps import frontmatter, pages
 
 pytestmark = pytest.mark.unit
 GOOD = {"title": "T", "description": "D", "last_reviewed": datetime.date(2026, 11, 22),
@@ -39,10 +39,10 @@ def at(day: str, monkeypatch) -> None:
 
 def test_a_page_is_overdue_only_after_its_review_date(monkeypatch):
     at("2027-05-22", monkeypatch)
-    assert not templates.is_overdue("2027-05-22")
+    assert not frontmatter.is_overdue("2027-05-22")
     at("2027-05-23", monkeypatch)
-    assert templates.is_overdue("2027-05-22")
+    assert frontmatter.is_overdue("2027-05-22")
 
 
 def test_dates_read_the_same_in_every_english_speaking_country():
-    assert templates.long_date(datetime.date(2027, 5, 2)) == "2 May 2027"
+    assert pages.long_date(datetime.date(2027, 5, 2)) == "2 May 2027"

@@ -110,5 +110,5 @@ def test_the_ledger_quotes_every_sign_and_caution_with_its_date():
     data, problems = parsed("", caution)
     assert problems == []
     ledger = safety.evidence_ledger(data)
-    assert '"It says so." [@a] (22 November 2026)' in ledger
-    assert '[Heat](home-remedies.md#c) | "Hot is hot." [@b] (2 January 2026)<br>*Our note:* Careful.' in ledger
+    assert "<q>It says so.</q> [@a] (22 November 2026)" in ledger
+    assert "[Heat](home-remedies.md#c) | <q>Hot is hot.</q> [@b] (2 January 2026)<br>*Our note:* Careful." in ledger
