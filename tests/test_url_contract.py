@@ -102,9 +102,9 @@ def test_renamed_section_with_an_alias_keeps_the_contract(tmp_path):
     """README's way to rename a section: keep the old id as an empty <span> in it."""
     project = copy_project(tmp_path / "project")
     for page in (project / "docs").glob("*.md"):
-        text = page.read_text().replace(
-            "### Dehydration { #dehydration }",
-            '### Dehydration { #not-enough-fluid }\n\n<span id="dehydration"></span>')
+        text = re.sub(r"^(### .*) \{ #dehydration \}$",
+                      r'\1 { #not-enough-fluid }\n\n<span id="dehydration"></span>',
+                      page.read_text(), flags=re.M)
         page.write_text(text.replace("#dehydration)", "#not-enough-fluid)"))
     result = build_site(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -115,7 +115,8 @@ def test_moved_page_breaks_the_contract_until_a_redirect_is_added(tmp_path, brow
     project = copy_project(tmp_path / "project")
     docs = project / "docs"
     (docs / "causes.md").rename(docs / "why-toes-cramp.md")
-    for path in [*docs.glob("*.md"), project / "mkdocs.yml"]:
+    # Everything that names the page: pages, includes, the nav and safety.yml's cautions.
+    for path in [*docs.rglob("*.md"), project / "mkdocs.yml", project / "safety.yml"]:
         path.write_text(path.read_text().replace("causes.md", "why-toes-cramp.md"))
     result = build_site(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr

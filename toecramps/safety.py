@@ -25,11 +25,21 @@ ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CITATION_KEY = re.compile(r"@([\w.:-]+)")
 
 
+# Where the quoted text was read: many health-service pages reach us only as copies or
+# older versions, and a clinician checking the guide needs to know which.
+READ_IN = {
+    "source": "on the source's own site",
+    "copy": "in a copy of the page",
+    "older": "in an older version of the page",
+}
+
+
 @dataclasses.dataclass(frozen=True)
 class Evidence:
     source: str
     quote: str
     checked: datetime.date
+    read_in: str = "source"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -37,6 +47,7 @@ class Tier:
     id: str
     call: str          # the call to action, ending before "if:"
     admonition: str    # Material admonition type, which sets the box's colour and icon
+    note: str = ""     # Markdown shown under the tier's call in summaries
 
 
 @dataclasses.dataclass(frozen=True)
@@ -105,7 +116,8 @@ def parse(text: str, known_sources: set[str] | None = None) -> tuple[Safety, lis
     tiers = []
     for raw in data.get("tiers") or []:
         tiers.append(Tier(id=str(raw.get("id", "")), call=str(raw.get("call", "")).strip(),
-                          admonition=str(raw.get("admonition", "note"))))
+                          admonition=str(raw.get("admonition", "note")),
+                          note=" ".join(str(raw.get("note") or "").split())))
     if tuple(tier.id for tier in tiers) != TIER_IDS:
         problems.append(f"tiers must be exactly {', '.join(TIER_IDS)}, in that order")
 
@@ -140,7 +152,11 @@ def parse(text: str, known_sources: set[str] | None = None) -> tuple[Safety, lis
                 checked = datetime.date.min
             if source not in cited:
                 problems.append(f"{where}: the text does not cite [@{source}]")
-            found.append(Evidence(source=source, quote=quote, checked=checked))
+            read_in = str(raw.get("read_in", ""))
+            if read_in not in READ_IN:
+                problems.append(f"{where}: 'read_in' must say where you read the quote: "
+                                f"{', '.join(READ_IN)}")
+            found.append(Evidence(source=source, quote=quote, checked=checked, read_in=read_in))
         if known_sources is not None:
             for key in cited:
                 if key not in known_sources:
@@ -162,9 +178,10 @@ def parse(text: str, known_sources: set[str] | None = None) -> tuple[Safety, lis
         if CITATION_KEY.search(short):
             problems.append(f"red flag '{flag_id}': 'short' wording takes no citations "
                             "(summaries cite the sources of 'text')")
-        if not CITATION_KEY.search(text):
-            problems.append(f"red flag '{flag_id}': 'text' must cite a source")
         note = " ".join(str(raw.get("note") or "").split())
+        if not CITATION_KEY.search(text) and not note:
+            problems.append(f"red flag '{flag_id}': 'text' must cite a source, or a 'note' "
+                            "must say why none does")
         evidence = evidence_of("red flag", flag_id, raw.get("evidence"),
                                CITATION_KEY.findall(text), note)
         flags.append(RedFlag(id=flag_id, tier=tier, text=text, short=short, evidence=evidence,
@@ -233,6 +250,8 @@ def summary_box(safety: Safety, page_prefix: str = "") -> str:
             link = _triage_link(flag.id, page_prefix)
             lines.append(f"    - [{flag.short}]({link}){_cites(flag.cited)}")
         lines.append("")
+        if tier.note:
+            lines += [f"    {tier.note}", ""]
     lines.append(f"    If you are not sure which fits, read [when to get medical help]"
                  f"({page_prefix}{TRIAGE_PAGE}) or call a doctor, nurse or pharmacist.")
     return "\n".join(lines)
@@ -280,7 +299,8 @@ def evidence_ledger(safety: Safety, page_prefix: str = "") -> str:
 def _passages(evidence: tuple[Evidence, ...], note: str) -> str:
     # <q>: the source's own words, which the browser puts in quotation marks.
     passages = [f'<q>{html.escape(item.quote).replace("|", "/")}</q> [@{item.source}] '
-                f"({item.checked.day} {item.checked:%B %Y})" for item in evidence]
+                f"(read {READ_IN.get(item.read_in, '')}, {item.checked.day} "
+                f"{item.checked:%B %Y})" for item in evidence]
     if note:
         passages.append(f"*Our note:* {note.replace('|', '/')}")
     return "<br>".join(passages)

@@ -17,7 +17,7 @@ tiers:
   - {id: urgent, call: Get seen today, admonition: warning}
   - {id: appointment, call: Book a visit, admonition: info}
 """
-EVIDENCE = "evidence: [{source: a, quote: It says so., checked: 2026-11-22}]"
+EVIDENCE = "evidence: [{source: a, quote: It says so., checked: 2026-11-22, read_in: source}]"
 
 
 def flag(flag_id="one", tier="emergency", text="Text [@a].", short="short", evidence=EVIDENCE):
@@ -44,18 +44,20 @@ def test_a_valid_entry_has_no_problems():
 
 @pytest.mark.parametrize("entry, problem", [
     (flag(evidence="evidence: []"), "'one' has no evidence"),
-    (flag(evidence="evidence: [{source: a, quote: " + "word " * 31 + ", checked: 2026-11-22}]"),
+    (flag(evidence="evidence: [{source: a, quote: " + "word " * 31 + ", checked: 2026-11-22, read_in: copy}]"),
      "the quote has 31 words; the most is 30"),
-    (flag(evidence="evidence: [{source: b, quote: Said., checked: 2026-11-22}]"),
+    (flag(evidence="evidence: [{source: b, quote: Said., checked: 2026-11-22, read_in: copy}]"),
      "evidence from 'b': the text does not cite [@b]"),
-    (flag(evidence="evidence: [{source: a, quote: Said., checked: last week}]"),
+    (flag(evidence="evidence: [{source: a, quote: Said., checked: last week, read_in: copy}]"),
      "'checked' must be a date"),
+    (flag(evidence="evidence: [{source: a, quote: Said., checked: 2026-11-22}]"),
+     "'read_in' must say where you read the quote"),
     (flag(text="Text [@nope]."), "unknown citation key '@nope'"),
     (flag(tier="soon"), "tier must be one of emergency, urgent, appointment, not 'soon'"),
     (flag(flag_id="Cold_Foot"), "id must be lower-case words joined by hyphens"),
     (flag(flag_id="e"), "'e': the id is used twice"),
     (flag(short="a sign [@a]"), "'short' wording takes no citations"),
-    (flag(text="No source at all."), "'text' must cite a source"),
+    (flag(text="No source at all."), "'text' must cite a source, or a 'note' must say why"),
 ])
 def test_an_authors_mistake_is_named(entry, problem):
     problems = parsed(entry)[1]
@@ -106,9 +108,10 @@ def test_one_sentence_joins_signs_of_one_tier():
 
 def test_the_ledger_quotes_every_sign_and_caution_with_its_date():
     caution = ("  - {id: c, title: Heat, page: home-remedies.md, text: 'T [@b].', note: Careful.,"
-               " evidence: [{source: b, quote: Hot is hot., checked: 2026-01-02}]}\n")
+               " evidence: [{source: b, quote: Hot is hot., checked: 2026-01-02, read_in: older}]}\n")
     data, problems = parsed("", caution)
     assert problems == []
     ledger = safety.evidence_ledger(data)
-    assert "<q>It says so.</q> [@a] (22 November 2026)" in ledger
-    assert "[Heat](home-remedies.md#c) | <q>Hot is hot.</q> [@b] (2 January 2026)<br>*Our note:* Careful." in ledger
+    assert "<q>It says so.</q> [@a] (read on the source's own site, 22 November 2026)" in ledger
+    assert ("[Heat](home-remedies.md#c) | <q>Hot is hot.</q> [@b] (read in an older version "
+            "of the page, 2 January 2026)<br>*Our note:* Careful.") in ledger
