@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 SITE_DIR ?= site
 
 .DEFAULT_GOAL := help
-.PHONY: help serve site test offline bench check-external lock clean
+.PHONY: help serve site test offline bench engines check-external lock clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ offline: site  ## Pack the site as one zip in dist/, with a SHA-256 checksum bes
 bench: $(INSTALLED)  ## Build time, page weights, Lighthouse, offline zip and search speed
 	$(BIN)/python tests/benchmark.py
 
+engines: $(INSTALLED)  ## Build with MkDocs, ProperDocs and Zensical; compare what readers get
+	$(BIN)/python tests/engines.py
+
 check-external: site  ## Check links to other websites too (needs internet)
 	$(BIN)/linkchecker --config tests/linkcheckerrc --check-extern $(SITE_DIR)/index.html
 
@@ -54,4 +57,4 @@ lock:  ## Re-pin every dependency after editing pyproject.toml
 	rm -rf .lock-venv
 
 clean:  ## Remove site/, dist/ (zips and bench report), the environment and caches
-	rm -rf $(SITE_DIR) $(VENV) .pytest_cache dist
+	rm -rf $(SITE_DIR) $(VENV) .venv-properdocs .venv-zensical .pytest_cache dist

@@ -119,12 +119,17 @@ class AlreadyProcessed(Exception):
     pass
 
 
-def run(site: pathlib.Path, project: pathlib.Path) -> None:
-    """Every step, in order, on a freshly built site folder."""
+def run(site: pathlib.Path, project: pathlib.Path, skip: tuple[str, ...] = ()) -> None:
+    """Every step, in order, on a freshly built site folder. skip names steps to leave
+    out (for another engine's theme, which our Material patches do not fit)."""
+    unknown = set(skip) - {step.__name__ for step in STEPS}
+    if unknown:
+        raise ValueError(f"no post-build step named {', '.join(sorted(unknown))}")
     if (site / "_headers").exists():
         raise AlreadyProcessed(f"{site} has been post-processed already; build it again first")
     for step in STEPS:
-        step(site, project)
+        if step.__name__ not in skip:
+            step(site, project)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,9 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=pathlib.Path, help="the built site folder")
     parser.add_argument("--project", type=pathlib.Path, default=pathlib.Path.cwd(),
                         help="the folder with references.bib (default: this folder)")
+    parser.add_argument("--skip", action="append", default=[], metavar="STEP",
+                        help="leave out a step (repeatable): " + ", ".join(s.__name__ for s in STEPS))
     arguments = parser.parse_args(argv)
     try:
-        run(arguments.site, arguments.project)
+        run(arguments.site, arguments.project, tuple(arguments.skip))
     except (AlreadyProcessed, material.MaterialChanged, offline.DownloadPageError, ValueError) as error:
         print(f"postbuild: {error}", file=sys.stderr)
         return 1
