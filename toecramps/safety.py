@@ -47,7 +47,8 @@ class Tier:
     id: str
     call: str          # the call to action, ending before "if:"
     admonition: str    # Material admonition type, which sets the box's colour and icon
-    note: str = ""     # Markdown shown under the tier's call in summaries
+    when: str = ""     # how soon, in a reader's words, for the guide table
+    note: str = ""     # Markdown shown under the tier's list in summaries
 
 
 @dataclasses.dataclass(frozen=True)
@@ -117,7 +118,10 @@ def parse(text: str, known_sources: set[str] | None = None) -> tuple[Safety, lis
     for raw in data.get("tiers") or []:
         tiers.append(Tier(id=str(raw.get("id", "")), call=str(raw.get("call", "")).strip(),
                           admonition=str(raw.get("admonition", "note")),
+                          when=str(raw.get("when") or "").strip(),
                           note=" ".join(str(raw.get("note") or "").split())))
+    if any(not tier.when for tier in tiers):
+        problems.append("every tier needs 'when': how soon, in a reader's words")
     if tuple(tier.id for tier in tiers) != TIER_IDS:
         problems.append(f"tiers must be exactly {', '.join(TIER_IDS)}, in that order")
 
@@ -254,6 +258,17 @@ def summary_box(safety: Safety, page_prefix: str = "") -> str:
             lines += [f"    {tier.note}", ""]
     lines.append(f"    If you are not sure which fits, read [when to get medical help]"
                  f"({page_prefix}{TRIAGE_PAGE}) or call a doctor, nurse or pharmacist.")
+    return "\n".join(lines)
+
+
+def tier_guide(safety: Safety, page_prefix: str = "") -> str:
+    """A table for choosing a tier at a glance: how soon, what to do, and a link to the
+    tier's signs."""
+    lines = ["| How soon | What to do | Which signs |", "| --- | --- | --- |"]
+    for tier in safety.tiers:
+        count = len(safety.flags_in(tier.id))
+        link = f"{page_prefix}{TRIAGE_PAGE}#{tier.id}"
+        lines.append(f"| **{tier.when}** | {tier.call} | [The {count} signs in this list]({link}) |")
     return "\n".join(lines)
 
 

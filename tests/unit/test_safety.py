@@ -13,9 +13,9 @@ pytestmark = pytest.mark.unit
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 TIERS = """
 tiers:
-  - {id: emergency, call: Call now, admonition: danger}
-  - {id: urgent, call: Get seen today, admonition: warning}
-  - {id: appointment, call: Book a visit, admonition: info}
+  - {id: emergency, when: Now, call: Call now, admonition: danger}
+  - {id: urgent, when: Today, call: Get seen today, admonition: warning}
+  - {id: appointment, when: Soon, call: Book a visit, admonition: info}
 """
 EVIDENCE = "evidence: [{source: a, quote: It says so., checked: 2026-11-22, read_in: source}]"
 
@@ -115,3 +115,9 @@ def test_the_ledger_quotes_every_sign_and_caution_with_its_date():
     assert "<q>It says so.</q> [@a] (read on the source's own site, 22 November 2026)" in ledger
     assert ("[Heat](home-remedies.md#c) | <q>Hot is hot.</q> [@b] (read in an older version "
             "of the page, 2 January 2026)<br>*Our note:* Careful.") in ledger
+
+
+def test_the_guide_table_gives_each_tier_its_timing_call_and_link():
+    data, _ = parsed(flag("second"))
+    assert safety.tier_guide(data).splitlines()[2] == (
+        "| **Now** | Call now | [The 2 signs in this list](when-to-get-help.md#emergency) |")

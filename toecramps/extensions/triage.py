@@ -6,6 +6,7 @@ Markers an author writes in a page (each alone on its line, except `[[red-flag I
                               `urgent`, `appointment`); used on the triage page
     [[red-flags summary]]     every tier, every sign in short wording, linked to its
                               full wording: the same signs in the same tiers everywhere
+    [[red-flags guide]]       a table: how soon, what to do, and a link to each tier
     [[red-flag ID]]           one sign as a sentence, inside a paragraph; several ids
                               of the same tier (`[[red-flag ID ID]]`) join with "or"
     [[caution ID]]            a safety caution box, with the caution's id
@@ -103,6 +104,8 @@ class TriagePreprocessor(Preprocessor):
             return safety.tier_box(data, arg)
         if kind == "red-flags" and arg == "summary":
             return safety.summary_box(data, prefix)
+        if kind == "red-flags" and arg == "guide":
+            return safety.tier_guide(data, prefix)
         if kind == "caution" and arg and data.caution(arg):
             return safety.caution_box(data, arg)
         if kind == "evidence-ledger" and arg is None:
