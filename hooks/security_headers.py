@@ -130,7 +130,8 @@ location ~ ^/assets/javascripts/bundle\\. {{
     include snippets/toe-cramps-security-headers.conf;
     add_header Cache-Control "{CACHE_SHORT}" always;
 }}
-location ~ \\.[0-9a-f]{{8}}\\.min\\.(js|css)$ {{
+# Quoted: nginx reads braces in an unquoted regex as the start of a block.
+location ~ "\\.[0-9a-f]{{8}}\\.min\\.(js|css)$" {{
     include snippets/toe-cramps-security-headers.conf;
     add_header Cache-Control "{CACHE_HASHED}" always;
 }}
