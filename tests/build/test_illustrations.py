@@ -5,13 +5,12 @@ caption. (The accessibility tests check the pages that show them.)"""
 from __future__ import annotations
 
 import gzip
-import pathlib
 import re
 import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from conftest import DOCS, PAGES, html_name
+from support.project import DOCS, PAGES, html_name
 
 FOLDER = DOCS / "assets" / "illustrations"
 SVG = "{http://www.w3.org/2000/svg}"

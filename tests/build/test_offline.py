@@ -1,5 +1,6 @@
-"""The offline download: the zip published with the site, unpacked into a temporary
-folder and read from disk (file://) and from a local server, with the network blocked."""
+"""The offline download: the zip published with the site, what it holds, its checksum,
+that the same content always gives the same zip, and that the unpacked copy has no
+broken link. (Reading it in a browser from disk and from a server: tests/browser/.)"""
 
 from __future__ import annotations
 
@@ -8,28 +9,17 @@ import zipfile
 
 import pytest
 
-from conftest import PAGES, build_site, copy_project, readable_tmpdir, serve
-from test_browser import assert_clean, search
-from test_links import run_linkchecker
+from support.build import build
+from support.links import check_site
+from support.project import PAGES
 
 ZIP = "download/toe-cramps-site.zip"
 MAX_ZIP_BYTES = 1_500_000
-# A query, and the pages that answer it.
-SEARCHES = [("dehydration", ("causes.html",)),
-            ("quinine", ("treatment.html", "questions.html", "home-remedies.html"))]
 
 
 @pytest.fixture(scope="module")
 def zip_path(site_dir):
     return site_dir / ZIP
-
-
-@pytest.fixture(scope="module")
-def unpacked(zip_path):
-    with readable_tmpdir() as folder:
-        with zipfile.ZipFile(zip_path) as archive:
-            archive.extractall(folder)
-        yield folder / "toe-cramps-site"
 
 
 def test_zip_unpacks_to_one_folder_with_index_html(zip_path):
@@ -69,10 +59,9 @@ def test_download_page_states_size_date_and_checksum(site_dir, zip_path):
     )
 
 
-def test_zip_is_the_same_for_the_same_content(tmp_path, zip_path):
-    project = copy_project(tmp_path / "project")
-    result = build_site(project, project / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_zip_is_the_same_for_the_same_content(project, zip_path):
+    result = build(project, project / "site")
+    assert result.ok, result
     again = (project / "site" / ZIP).read_bytes()
     assert hashlib.sha256(again).hexdigest() == hashlib.sha256(zip_path.read_bytes()).hexdigest()
 
@@ -82,58 +71,14 @@ def test_download_is_linked_from_home_and_footer(soups):
     assert soups["causes.md"].select_one("footer a[href='download.html']"), "footer link"
 
 
-def test_offline_copy_says_it_is_the_offline_copy(unpacked):
-    page = (unpacked / "download.html").read_text(encoding="utf-8")
+def test_offline_copy_says_it_is_the_offline_copy(unpacked_zip):
+    page = (unpacked_zip / "download.html").read_text(encoding="utf-8")
     assert "You are reading the offline copy" in page
     assert 'href="download/' not in page, "the offline copy links to a download it lacks"
 
 
-def test_unpacked_zip_has_no_broken_links_or_anchors(unpacked):
-    result = run_linkchecker(unpacked / "index.html")
-    assert result.returncode == 0, result.stdout
-
-
-def visit_every_page(page, base_url):
-    for name in PAGES:
-        page.goto(base_url + name.replace(".md", ".html"))
-        assert page.locator("h1").count() == 1, name
-        broken = page.evaluate(
-            "[...document.images].filter(i => !(i.complete && i.naturalWidth)).map(i => i.src)"
-        )
-        assert not broken, f"{name}: images that did not load: {broken}"
-
-
-def search_and_open(page, base_url, query, expected):
-    page.goto(base_url + "index.html")
-    results = search(page, query)
-    first = results.first.locator("a").first
-    href = first.get_attribute("href")
-    target = next((name for name in expected if name in href), None)
-    assert target, f"{query!r}: first result {href} is not one of {expected}"
-    first.click()
-    page.wait_for_url(f"**/{target}*")
-    assert page.locator("h1").count() == 1
-
-
-def test_from_disk_every_page_opens_and_nothing_leaves_file(watched_page, unpacked):
-    base = unpacked.as_uri() + "/"
-    visit_every_page(watched_page, base)
-    assert_clean(watched_page)
-    outside_file = [u for u in watched_page.watch.requests if not u.startswith(("file:", "data:"))]
-    assert not outside_file, f"requests outside file://: {outside_file}"
-
-
-@pytest.mark.parametrize("query,expected", SEARCHES)
-def test_from_disk_search_finds_and_opens_the_right_page(watched_page, unpacked, query, expected):
-    search_and_open(watched_page, unpacked.as_uri() + "/", query, expected)
-    assert_clean(watched_page)
-    outside_file = [u for u in watched_page.watch.requests if not u.startswith(("file:", "data:"))]
-    assert not outside_file, f"requests outside file://: {outside_file}"
-
-
-def test_served_over_http_every_page_opens_and_search_works(watched_page, unpacked):
-    with serve(unpacked) as url:
-        visit_every_page(watched_page, url)
-        for query, expected in SEARCHES:
-            search_and_open(watched_page, url, query, expected)
-    assert_clean(watched_page)
+def test_unpacked_zip_has_no_broken_links_or_anchors(unpacked_zip):
+    report = check_site(unpacked_zip)
+    assert not report.problems, "broken links in the offline copy:\n" + "\n".join(report.problems)
+    unreached = sorted({page.replace(".md", ".html") for page in PAGES} - report.reached)
+    assert not unreached, f"never reached from index.html: {unreached}"
