@@ -1,4 +1,5 @@
-# Everything a newcomer needs: `make serve` to read the site, `make test` to check it.
+# Everything a newcomer needs: `make serve` to read the site, `make check` while editing
+# (under a minute, no browser), `make test` to check everything.
 # Each target sets up the virtual environment (.venv) first when it is missing or stale.
 
 PYTHON ?= python3
@@ -8,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 SITE_DIR ?= site
 
 .DEFAULT_GOAL := help
-.PHONY: help serve site test offline bench check-external lock clean
+.PHONY: help serve site lint check test offline bench check-external lock clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -25,7 +26,13 @@ serve: $(INSTALLED)  ## Serve the site with live reload at http://127.0.0.1:8000
 site: $(INSTALLED)  ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE_DIR)
 
-test: $(INSTALLED)  ## Run every test, browser tests included
+lint: $(INSTALLED)  ## Check the Python code of the tests with ruff
+	$(BIN)/ruff check tests
+
+check: lint  ## Fast checks, no browser: lint, then the unit and build tiers
+	$(BIN)/python -m pytest -m "unit or build"
+
+test: lint  ## Run every test (lint, unit, build and browser tiers)
 	$(BIN)/python -m pytest
 
 offline: site  ## Pack the site as one zip in dist/, with a SHA-256 checksum beside it
@@ -41,7 +48,7 @@ bench: $(INSTALLED)  ## Build time, page weights, Lighthouse, offline zip and se
 	$(BIN)/python tests/benchmark.py
 
 check-external: site  ## Check links to other websites too (needs internet)
-	$(BIN)/linkchecker --config tests/linkcheckerrc --check-extern $(SITE_DIR)/index.html
+	$(BIN)/python tests/support/linkchecker.py --check-extern $(SITE_DIR)
 
 # A fresh environment, so packages dropped from pyproject.toml leave the lock too.
 lock:  ## Re-pin every dependency after editing pyproject.toml
@@ -51,4 +58,4 @@ lock:  ## Re-pin every dependency after editing pyproject.toml
 	rm -rf .lock-venv
 
 clean:  ## Remove site/, dist/ (zips and bench report), the environment and caches
-	rm -rf $(SITE_DIR) $(VENV) .pytest_cache dist
+	rm -rf $(SITE_DIR) $(VENV) .pytest_cache .ruff_cache dist
