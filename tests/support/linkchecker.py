@@ -1,10 +1,15 @@
-"""Running linkchecker so that its settings really apply.
+"""Running linkchecker so that its settings and plugins really apply.
 
-Run as root, linkchecker drops to the user "nobody". In a clone inside a folder other
-users cannot read (as `mktemp -d` makes), nobody cannot read tests/linkcheckerrc, and
-linkchecker then runs silently without its anchor plugin. So the settings and the
-pages go into a folder anyone can read, and the run's own debug output must show that
-the anchor plugin ran.
+Run as root, linkchecker drops to the user "nobody" after reading its settings, and
+only then looks for its plugins by listing its own package folder. In a clone inside a
+folder other users cannot read (as `mktemp -d` makes), nobody cannot list .venv/, finds
+no plugin, and linkchecker runs silently without its anchor check. So:
+
+- linkchecker runs with that drop turned off (it reads only our own files here; the
+  external check fetches other sites' pages but only parses them);
+- its settings and the pages are still put in a folder anyone can read, for a
+  linkchecker run by hand as root;
+- every run must report, in its own debug output, that the anchor plugin is on.
 
 Also a command: `python tests/support/linkchecker.py [options] SITE_FOLDER` (make
 check-external) copies the site into such a folder and checks it from index.html.
@@ -24,6 +29,10 @@ else:
     from .build import readable_tmpdir
 
 CONFIG = pathlib.Path(__file__).resolve().parents[1] / "linkcheckerrc"
+# linkchecker's command, without its switch to the user nobody.
+RUN_LINKCHECKER = ("import sys, linkcheck.command.linkchecker as command; "
+                   "command.drop_privileges = lambda: None; sys.argv[0] = 'linkchecker'; "
+                   "command.linkchecker()")
 ANCHOR_PLUGIN_ON = "Enable content plugin AnchorCheck"
 
 
@@ -39,7 +48,7 @@ def run_linkchecker(start: pathlib.Path, *options: str) -> subprocess.CompletedP
         shutil.copyfile(CONFIG, config)
         config.chmod(0o644)
         result = subprocess.run(
-            [sys.executable, "-m", "linkcheck", "--config", str(config), "--no-status",
+            [sys.executable, "-c", RUN_LINKCHECKER, "--config", str(config), "--no-status",
              "--output", "text", "--debug", "plugin", *options, str(start)],
             capture_output=True, text=True,
         )
