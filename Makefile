@@ -17,7 +17,7 @@ help:  ## List the commands
 # The environment is rebuilt whenever the pinned dependency list changes.
 $(INSTALLED): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile -r requirements.lock
 	@touch $@
 
 serve: $(INSTALLED)  ## Serve the site with live reload at http://127.0.0.1:8000

@@ -92,13 +92,24 @@ def test_an_unhashed_inline_script_would_be_caught(browser, site_dir, tmp_path):
     assert caught and "script-src" in caught[0], caught
 
 
+def stable_screenshot(page, tries: int = 10) -> bytes:
+    """A full-page screenshot once the page has stopped changing: two in a row alike."""
+    previous = None
+    for _ in range(tries):
+        shot = page.screenshot(full_page=True, animations="disabled")
+        if shot == previous:
+            return shot
+        previous = shot
+    raise AssertionError(f"{page.url} was still changing after {tries} screenshots")
+
+
 def test_pages_look_the_same_with_and_without_the_headers(browser, site_url, secure_url):
     shots = []
     for url in (site_url, secure_url):
         page = browser.new_page(viewport=DESKTOP)
         page.goto(url + "when-to-get-help.html")
         page.wait_for_function(SETTLED)
-        shots.append(page.screenshot(full_page=True, animations="disabled"))
+        shots.append(stable_screenshot(page))
         page.close()
     assert shots[0] == shots[1], "the page renders differently under the security headers"
 

@@ -34,10 +34,10 @@ window.__csp = [];
 document.addEventListener("securitypolicyviolation", (e) =>
   window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI} in ${e.sourceFile}:${e.lineNumber}`));
 """
-# Resolves once the page has loaded and the browser has nothing left to do.
+# Resolves once the page has loaded and painted a frame after that.
 SETTLED = """() => new Promise(resolve => {
-  const idle = () => requestIdleCallback(() => requestAnimationFrame(() => resolve(true)));
-  document.readyState === "complete" ? idle() : addEventListener("load", idle);
+  const painted = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
+  document.readyState === "complete" ? painted() : addEventListener("load", painted);
 })"""
 PAGE_STATE = """() => ({
   h1: document.querySelectorAll("h1").length,
@@ -145,29 +145,36 @@ class Visit:
     transfer: dict[str, int]  # each file the first view loaded: its size under gzip -6
 
 
-def crawl(browser, base_url: str, names: list[str], *, viewport: dict, clock=None) -> dict[str, Visit]:
-    """Open each page of the site in its own fresh browser context and record a Visit.
-    clock: a datetime the page's clock is fixed at (None: the real time)."""
+def crawl(browser, base_url: str, names: list[str], *, viewport: dict, clock=None,
+          first_views: bool = False) -> dict[str, Visit]:
+    """Open each page of the site and record a Visit.
+    clock: a datetime the pages' clock is fixed at (None: the real time).
+    first_views: each page in its own fresh context (empty cache, nothing stored), with
+    the size of everything it loads; else one context visits every page in turn (faster;
+    storage and cookies then add up from page to page)."""
     visits = {}
+    context = page = watch = None
     for name in names:
-        context = browser.new_context(viewport=viewport)
-        context.set_default_timeout(15_000)
-        page = context.new_page()
-        if clock is not None:
-            page.clock.set_fixed_time(clock)
-        watch = PageWatch()
-        watch.attach(context, page)
-        page.add_init_script(RECORD_VIOLATIONS)
-        finished = []
-        page.on("requestfinished", lambda request, into=finished: into.append(request))
+        if page is None or first_views:
+            context = browser.new_context(viewport=viewport)
+            context.set_default_timeout(15_000)
+            page = context.new_page()
+            if clock is not None:
+                page.clock.set_fixed_time(clock)
+            watch = PageWatch()
+            watch.attach(context, page)
+            page.add_init_script(RECORD_VIOLATIONS)
+            finished = []
+            page.on("requestfinished", lambda request, into=finished: into.append(request))
+        errors, outside, requests = len(watch.errors), len(watch.outside_requests), len(watch.requests)
+        finished.clear()
         response = page.goto(base_url + name)
         page.wait_for_function(SETTLED)
         state = page.evaluate(PAGE_STATE)
         transfer = {}
-        for request in finished:
-            reply = request.response()
+        for request in finished if first_views else []:
             try:
-                transfer[request.url] = len(gzip.compress(reply.body(), 6))
+                transfer[request.url] = len(gzip.compress(request.response().body(), 6))
             except Exception:  # a redirect or an empty reply has no body: counted, 0 bytes
                 transfer[request.url] = 0
         visits[name] = Visit(
@@ -176,8 +183,11 @@ def crawl(browser, base_url: str, names: list[str], *, viewport: dict, clock=Non
             h1=state["h1"], overflow=state["overflow"], broken_images=state["brokenImages"],
             stored=state["stored"], cookies=context.cookies(),
             review_notice_shown=state["reviewNoticeShown"], csp_violations=state["csp"],
-            errors=list(watch.errors), outside_requests=list(watch.outside_requests),
-            requests=list(watch.requests), transfer=transfer,
+            errors=watch.errors[errors:], outside_requests=watch.outside_requests[outside:],
+            requests=watch.requests[requests:], transfer=transfer,
         )
+        if first_views:
+            context.close()
+    if not first_views and context is not None:
         context.close()
     return visits
