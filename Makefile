@@ -1,4 +1,5 @@
-# Everything a newcomer needs: `make serve` to read the site, `make test` to check it.
+# Everything a newcomer needs: `make serve` to read the site, `make check` while editing
+# (under a minute, no browser), `make test` to check everything.
 # Each target sets up the virtual environment (.venv) first when it is missing or stale.
 
 PYTHON ?= python3
@@ -8,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 SITE_DIR ?= site
 
 .DEFAULT_GOAL := help
-.PHONY: help serve site test offline bench engines check-external lock clean
+.PHONY: help serve site lint check test offline bench engines check-external lock clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -16,7 +17,7 @@ help:  ## List the commands
 # The environment is rebuilt whenever the pinned dependency list changes.
 $(INSTALLED): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile -r requirements.lock
 	@# The build's own code (toecramps/) is imported by name by MkDocs, ProperDocs,
 	@# Zensical and the tests: put this checkout on the environment's import path.
 	$(BIN)/python -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'toe-cramps-project.pth').write_text('$(CURDIR)\n')"
@@ -28,7 +29,13 @@ serve: $(INSTALLED)  ## Serve the site with live reload at http://127.0.0.1:8000
 site: $(INSTALLED)  ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE_DIR)
 
-test: $(INSTALLED)  ## Run every test, browser tests included
+lint: $(INSTALLED)  ## Check the Python code of the tests with ruff
+	$(BIN)/ruff check toecramps tests
+
+check: lint  ## Fast checks, no browser: lint, then the unit and build tiers
+	$(BIN)/python -m pytest -m "unit or build"
+
+test: lint  ## Run every test (lint, unit, build and browser tiers)
 	$(BIN)/python -m pytest
 
 offline: site  ## Pack the site as one zip in dist/, with a SHA-256 checksum beside it
@@ -47,7 +54,7 @@ engines: $(INSTALLED)  ## Build with MkDocs, ProperDocs and Zensical; compare wh
 	$(BIN)/python tests/engines.py
 
 check-external: site  ## Check links to other websites too (needs internet)
-	$(BIN)/linkchecker --config tests/linkcheckerrc --check-extern $(SITE_DIR)/index.html
+	$(BIN)/python tests/support/linkchecker.py --check-extern $(SITE_DIR)
 
 # A fresh environment, so packages dropped from pyproject.toml leave the lock too.
 lock:  ## Re-pin every dependency after editing pyproject.toml
@@ -57,4 +64,4 @@ lock:  ## Re-pin every dependency after editing pyproject.toml
 	rm -rf .lock-venv
 
 clean:  ## Remove site/, dist/ (zips and bench report), the environment and caches
-	rm -rf $(SITE_DIR) $(VENV) .venv-properdocs .venv-zensical .pytest_cache dist
+	rm -rf $(SITE_DIR) $(VENV) .venv-properdocs .venv-zensical .pytest_cache .ruff_cache dist

@@ -23,9 +23,18 @@ import time
 import zipfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from conftest import (  # noqa: E402
-    CHROMIUM_ARGS, PAGES, ROOT, build_site, first_view_transfer, html_name, installed_chromium,
-    readable_tmpdir, serve)
+from support.browser import CHROMIUM_ARGS, PHONE, crawl, installed_chromium  # noqa: E402
+from support.build import build_subprocess as build_site  # noqa: E402
+from support.build import readable_tmpdir  # noqa: E402
+from support.project import PAGES, ROOT, html_name  # noqa: E402
+from support.serving import serve  # noqa: E402
+
+
+def first_view_transfer(browser, url: str) -> dict[str, int]:
+    """Each file a phone's first view of url loads, with its size under gzip -6."""
+    base, name = url.rsplit("/", 1)
+    return crawl(browser, base + "/", [name], viewport=PHONE, first_views=True)[name].transfer
+
 
 BUILD_RUNS = 3
 SEARCH_RUNS = 5
@@ -55,7 +64,7 @@ def bare_config(folder: pathlib.Path) -> pathlib.Path:
 
 def median_build_seconds(config_dir: pathlib.Path, extra: list[str]) -> float:
     times = []
-    for run in range(BUILD_RUNS):
+    for _run in range(BUILD_RUNS):
         with tempfile.TemporaryDirectory() as out:
             started = time.perf_counter()
             result = subprocess.run(

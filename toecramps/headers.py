@@ -21,7 +21,6 @@ import os
 import pathlib
 import re
 
-
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 # JSON data blocks are never run, so CSP does not apply to them.
 DATA_BLOCK = re.compile(r'type="application/(?:ld\+)?json"')
@@ -130,6 +129,7 @@ location ~ ^/assets/javascripts/bundle\\. {{
     include snippets/toe-cramps-security-headers.conf;
     add_header Cache-Control "{CACHE_SHORT}" always;
 }}
+# Quoted: nginx reads braces in an unquoted regex as the start of a block.
 location ~ "\\.[0-9a-f]{{8}}\\.min\\.(js|css)$" {{
     include snippets/toe-cramps-security-headers.conf;
     add_header Cache-Control "{CACHE_HASHED}" always;

@@ -14,6 +14,21 @@ log = logging.getLogger("mkdocs.plugins.toecramps")
 
 _current_page = "a Markdown page"
 _line_offset = 0
+_reported: set = set()
+
+
+def new_build() -> None:
+    """Forget what was reported, so each build (`mkdocs serve` rebuilds, tests build many
+    times in one process) lists every problem again."""
+    _reported.clear()
+
+
+def warn_once(key, where: str, problem: str) -> None:
+    """Report a problem of a shared file (safety.yml, references.bib) once per build, not
+    once per page that reads it."""
+    if key not in _reported:
+        _reported.add(key)
+        warn(where, problem)
 
 
 def set_current_page(src_path: str, line_offset: int = 0) -> None:

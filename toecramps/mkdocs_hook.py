@@ -22,6 +22,7 @@ def _project(config) -> pathlib.Path:
 
 
 def on_config(config):
+    messages.new_build()
     # Fail before building anything if a Material patch no longer fits the installed theme.
     try:
         material.check_version()

@@ -21,21 +21,17 @@ CITATION = re.compile(r"[ \t]*\[(@[\w.:-]+(?:\s*;\s*@[\w.:-]+)*)\]")
 KEY = re.compile(r"@([\w.:-]+)")
 PRIORITY = 25  # after triage (28), whose boxes cite sources; before HTML blocks (20)
 
-_reported: set[tuple[str, float]] = set()
 _formatted: dict[tuple[int, str], str] = {}
 
 
 def load_bibliography(path: str) -> dict:
-    """The entries, reporting the file's problems once per change of the file."""
+    """The entries, reporting the file's problems once per build."""
     if not os.path.isfile(path):
         messages.warn(path, "the bibliography file is missing")
         return {}
-    modified = os.path.getmtime(path)
-    entries, problems = bibliography.load(os.path.abspath(path), modified)
-    if (path, modified) not in _reported:
-        _reported.add((path, modified))
-        for problem in problems:
-            messages.warn(path, problem)
+    entries, problems = bibliography.load(os.path.abspath(path), os.path.getmtime(path))
+    for problem in problems:
+        messages.warn_once((path, problem), path, problem)
     return entries
 
 
@@ -69,8 +65,9 @@ class CitationPreprocessor(Preprocessor):
             links = []
             for key in KEY.findall(match.group(1)):
                 if key not in entries:
-                    messages.warn(messages.current_page(),
-                                  f"unknown citation key '@{key}' (not in {self.bibliography_path})")
+                    page = messages.current_page()
+                    messages.warn_once((page, key), page, f"unknown citation key '@{key}' "
+                                       f"(not in {self.bibliography_path})")
                     continue
                 number = numbers.setdefault(key, len(numbers) + 1)
                 links.append(f'<a href="#source-{key}">{number}</a>')

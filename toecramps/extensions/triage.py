@@ -38,15 +38,13 @@ HAND_WRITTEN_CALL = re.compile(
     r"|urgent appointment|book an appointment|emergency help|\burgently\b|\bA&E\b",
     re.I)
 
-_reported: set[tuple[str, float]] = set()
 
 
 def load_safety(path: str, bibliography_path: str) -> safety.Safety | None:
-    """safety.yml, checked against the bibliography; its problems reported once per change."""
+    """safety.yml, checked against the bibliography; its problems reported once per build."""
     if not os.path.isfile(path):
         messages.warn(path, "the safety file is missing")
         return None
-    modified = os.path.getmtime(path)
     known = None
     if os.path.isfile(bibliography_path):
         entries, _ = bibliography.load(os.path.abspath(bibliography_path),
@@ -54,10 +52,8 @@ def load_safety(path: str, bibliography_path: str) -> safety.Safety | None:
         known = set(entries)
     with open(path, encoding="utf-8") as file:
         data, problems = safety.parse(file.read(), known)
-    if (path, modified) not in _reported:
-        _reported.add((path, modified))
-        for problem in problems:
-            messages.warn(path, problem)
+    for problem in problems:
+        messages.warn_once((path, problem), path, problem)
     return data
 
 
@@ -93,7 +89,8 @@ class TriagePreprocessor(Preprocessor):
                               "[[red-flag ID]] or [[red-flags summary]] instead, so the "
                               "wording comes from safety.yml")
             output.append(INLINE_MARKER.sub(
-                lambda match: self.inline(data, match["ids"].split(), prefix, where), line))
+                lambda match, where=where: self.inline(data, match["ids"].split(), prefix, where),
+                line))
         return output
 
     @staticmethod

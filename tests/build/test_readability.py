@@ -7,7 +7,8 @@ import statistics
 import pytest
 import textstat
 
-from conftest import PAGES, html_name, main_text
+from support.html import main_text
+from support.project import PAGES, html_name
 
 MAX_GRADE = 7.0
 MAX_MEDIAN_GRADE = 6.0

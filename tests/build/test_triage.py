@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, PAGES
+from support.project import PAGES, ROOT
 from toecramps import safety
 
 DATA, _ = safety.parse((ROOT / "safety.yml").read_text(encoding="utf-8"))

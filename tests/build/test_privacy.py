@@ -1,15 +1,16 @@
 """Nothing in the built site loads from another host: no CDN, fonts, analytics or remote
-images. Links a reader clicks (sources) are fine; resources a page loads are not."""
+images. Links a reader clicks (sources) are fine; resources a page loads are not.
+(What pages really request, store and set in a browser: tests/browser/test_crawl.py.)"""
 
 from __future__ import annotations
 
+import pathlib
 import re
 import urllib.parse
 
 import pytest
-from bs4 import BeautifulSoup
 
-import conftest
+from support.project import ROOT
 
 # Attributes through which HTML loads something by itself, without a click.
 LOADING_ATTRIBUTES = {
@@ -39,10 +40,10 @@ def site_files(site_dir, suffix):
     return sorted(site_dir.rglob(f"*{suffix}"))
 
 
-def test_html_loads_nothing_from_another_host(site_dir):
+def test_html_loads_nothing_from_another_host(site_soups):
     problems = []
-    for path in site_files(site_dir, ".html"):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for name, soup in site_soups.items():
+        path = pathlib.PurePosixPath(name)
         for tag, attributes in LOADING_ATTRIBUTES.items():
             for element in soup.find_all(tag):
                 for attribute in attributes:
@@ -81,7 +82,7 @@ def test_javascript_loads_nothing_from_another_host(site_dir):
 
 
 def test_no_repo_url_so_material_never_calls_github():
-    config = (conftest.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert not re.search(r"^repo_url:", config, re.M), "repo_url makes Material call api.github.com"
 
 
@@ -96,29 +97,6 @@ def test_no_known_tracker_or_cdn_is_mentioned(site_dir, needle):
     found = [str(p.relative_to(site_dir)) for p in site_dir.rglob("*")
              if p.suffix in (".html", ".js", ".css") and needle in p.read_text(encoding="utf-8")]
     assert not found, f"{needle} appears in {found}"
-
-
-# Material's own preferences (colour scheme and similar), kept in the reader's browser.
-MATERIAL_PREFERENCES = ("__palette", "__tabs", "__announce", "__outdated", "__source", "__consent")
-
-
-def test_pages_set_no_cookies_and_store_only_preferences(watched_page, site_url):
-    """Every page, served from localhost, with the colour scheme switched and search used:
-    no request to another host, no cookie, and nothing stored but Material's preferences."""
-    from test_browser import search
-
-    page = watched_page
-    for name in conftest.PAGES:
-        page.goto(site_url + conftest.html_name(name))
-        page.wait_for_load_state("networkidle")
-    page.locator("label.md-header__button[for^='__palette']").first.click()
-    search(page, "cramp")
-    stored = page.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
-    unexpected = [key for key in stored if not key.endswith(MATERIAL_PREFERENCES)]
-    assert not unexpected, f"stored in the browser beyond Material's preferences: {unexpected}"
-    assert any(key.endswith("__palette") for key in stored), "the scheme switch was not stored"
-    assert page.context.cookies() == [], f"cookies set: {page.context.cookies()}"
-    assert not page.watch.outside_requests, page.watch.outside_requests
 
 
 def test_about_page_states_the_privacy_promise(soups):

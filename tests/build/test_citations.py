@@ -8,7 +8,7 @@ import re
 import pytest
 from pybtex.database import parse_file
 
-from conftest import PAGES, ROOT, html_name
+from support.project import PAGES, ROOT, html_name
 
 BIBLIOGRAPHY = ROOT / "references.bib"
 # Pages whose every section makes health claims, so every h2 must cite a source.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 
-from conftest import ROOT
+from support.project import ROOT
 
 
 def lock() -> dict[str, str]:

@@ -7,11 +7,10 @@ import json
 import xml.etree.ElementTree as ElementTree
 
 import pytest
-from mkdocs.utils.yaml import yaml_load
 
-from conftest import PAGES, ROOT, front_matter, html_name
+from support.project import PAGES, front_matter, html_name, site_url
 
-SITE_URL = yaml_load((ROOT / "mkdocs.yml").read_text())["site_url"]
+SITE_URL = site_url()
 
 
 def json_ld(soup) -> dict:

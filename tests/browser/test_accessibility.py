@@ -1,14 +1,14 @@
 """Accessibility in a real Chromium: axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA) on
-every page at phone and desktop width in the light and dark palettes, plus what axe
-cannot judge alone: the skip link, visible focus, search by keyboard, landmarks, and
-reflow when text is zoomed."""
+every page at phone and desktop width in the light and dark palettes (one test each, so
+both workers share them), plus what axe cannot judge alone: the skip link, visible
+focus, search by keyboard, and landmarks. (Reflow when text is zoomed: test_crawl.py.)"""
 
 from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import PAGES, html_name
+from support.project import PAGES, html_name
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
@@ -24,31 +24,31 @@ def axe_violations(page) -> list[str]:
     ]
 
 
+@pytest.fixture(scope="module")
+def axe_pages(browser):
+    """One page per viewport and colour scheme, opened when first needed and reused."""
+    pages = {}
+
+    def get(width, scheme):
+        if (width, scheme) not in pages:
+            context = browser.new_context(viewport=VIEWPORTS[width], color_scheme=scheme)
+            pages[width, scheme] = context.new_page()
+        return pages[width, scheme]
+
+    yield get
+    for page in pages.values():
+        page.context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", ["phone", "desktop"])
-def test_no_wcag_violations_on_any_page(browser, site_url, width, scheme):
-    context = browser.new_context(viewport=VIEWPORTS[width], color_scheme=scheme)
-    page = context.new_page()
-    problems = []
-    for name in PAGES:
-        page.goto(site_url + html_name(name))
-        page.wait_for_load_state("networkidle")
-        problems += [f"{html_name(name)} ({width}, {scheme}): {v}" for v in axe_violations(page)]
-    context.close()
+@pytest.mark.parametrize("name", [html_name(page) for page in PAGES])
+def test_no_wcag_violations(axe_pages, site_url, name, width, scheme):
+    page = axe_pages(width, scheme)
+    page.goto(site_url + name)
+    page.wait_for_function("document.readyState === 'complete'")
+    problems = [f"{name} ({width}, {scheme}): {v}" for v in axe_violations(page)]
     assert not problems, "\n".join(problems)
-
-
-def test_search_dialog_has_an_accessible_name(soups):
-    for page, soup in soups.items():
-        dialog = soup.select_one(".md-search[role=dialog]")
-        assert dialog is not None and dialog.get("aria-label"), f"{html_name(page)}: unnamed"
-
-
-def test_lang_and_landmarks(soups):
-    for page, soup in soups.items():
-        assert soup.html.get("lang") == "en", f"{html_name(page)}: lang"
-        for landmark in ("header", "main", "footer", "nav"):
-            assert soup.find(landmark), f"{html_name(page)}: no <{landmark}> landmark"
 
 
 def test_skip_link_is_first_and_moves_to_the_content(watched_page, site_url):
@@ -97,17 +97,3 @@ def test_search_works_with_the_keyboard_alone(watched_page, site_url):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert focused.split("?")[0].split("#")[0] in page.url, f"{page.url} is not {focused}"
-
-
-@pytest.mark.parametrize("width", [320, 640], ids=["phone-at-200pct", "desktop-at-200pct"])
-def test_no_horizontal_scrolling_when_zoomed(watched_page, site_url, width):
-    """200% zoom on a 640 px window, and WCAG's reflow width of 320 CSS px."""
-    page = watched_page
-    page.set_viewport_size({"width": width, "height": 700})
-    wide = []
-    for name in PAGES:
-        page.goto(site_url + html_name(name))
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        if overflow > 0:
-            wide.append(f"{html_name(name)} ({overflow}px too wide)")
-    assert not wide, f"pages that scroll sideways at {width}px: {wide}"

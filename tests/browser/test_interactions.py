@@ -1,0 +1,171 @@
+"""What a reader does in a real Chromium, with every request to another host blocked and
+recorded: search, the menus, the colour scheme switch, an old link to a moved page, and
+the review notice appearing without a rebuild once its date passes."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from support.browser import DESKTOP, PHONE, RECORD_VIOLATIONS, SETTLED, assert_clean, search
+from support.build import build, set_field
+from support.serving import serve
+
+# Material's own preferences (colour scheme and similar), kept in the reader's browser.
+MATERIAL_PREFERENCES = ("__palette", "__tabs", "__announce", "__outdated", "__source", "__consent")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_home_page_search_finds_and_opens_dehydration(watched_page, site_url, viewport):
+    page = watched_page
+    page.set_viewport_size(viewport)
+    page.goto(site_url + "index.html")
+    assert page.locator("h1").first.is_visible()
+    results = search(page, "dehydration")
+    links = [results.nth(i).locator("a").first.get_attribute("href") for i in range(results.count())]
+    assert any("causes.html" in href for href in links), f"no result on causes.html: {links}"
+    first = results.first.locator("a").first
+    target = first.get_attribute("href").split("?")[0].split("#")[0].rsplit("/", 1)[-1]
+    first.click()
+    page.wait_for_url(f"**/{target}*")
+    assert_clean(page.watch)
+
+
+def test_desktop_nav_opens_a_page(watched_page, site_url):
+    page = watched_page
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url + "index.html")
+    page.locator("nav.md-nav--primary a.md-nav__link", has_text="Causes").first.click()
+    page.wait_for_url("**/causes.html")
+    assert page.locator("h1").first.inner_text().startswith("Causes")
+    assert_clean(page.watch)
+
+
+def test_phone_menu_opens_and_leads_to_the_red_flags(watched_page, site_url):
+    page = watched_page
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + "index.html")
+    menu = page.locator("label.md-header__button[for='__drawer']")
+    assert menu.is_visible(), "the phone menu button is not visible"
+    menu.click()
+    link = page.locator("nav.md-nav--primary a.md-nav__link", has_text="When to get medical help")
+    link.first.click()
+    page.wait_for_url("**/when-to-get-help.html")
+    assert page.locator("#emergency").is_visible()
+    assert_clean(page.watch)
+
+
+def test_scheme_switch_and_search_store_only_preferences_and_set_no_cookies(watched_page, site_url):
+    """Every page's own storage is checked in test_crawl.py; this adds what a reader does."""
+    page = watched_page
+    page.goto(site_url + "causes.html")
+    page.locator("label.md-header__button[for^='__palette']").first.click()
+    search(page, "cramp")
+    stored = page.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+    unexpected = [key for key in stored if not key.endswith(MATERIAL_PREFERENCES)]
+    assert not unexpected, f"stored in the browser beyond Material's preferences: {unexpected}"
+    assert any(key.endswith("__palette") for key in stored), "the scheme switch was not stored"
+    assert page.context.cookies() == [], f"cookies set: {page.context.cookies()}"
+    assert_clean(page.watch)
+
+
+def test_search_works_under_the_policy(watched_page, secure_url):
+    page = watched_page
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.goto(secure_url + "index.html")
+    assert search(page, "dehydration").count() >= 1
+    assert page.evaluate("window.__csp") == []
+    assert_clean(page.watch)
+
+
+def test_an_unhashed_inline_script_would_be_caught(browser, site_dir, tmp_path):
+    """Guard: the violation recorder really reports violations under this policy."""
+    (tmp_path / "_headers").write_text((site_dir / "_headers").read_text())
+    (tmp_path / "index.html").write_text("<html><body><script>document.title='x'</script></body></html>")
+    with serve(tmp_path, with_headers=True) as url:
+        page = browser.new_page()
+        page.add_init_script(RECORD_VIOLATIONS)
+        page.goto(url + "index.html")
+        caught = page.evaluate("window.__csp")
+        page.close()
+    assert caught and "script-src" in caught[0], caught
+
+
+def stable_screenshot(page, tries: int = 10) -> bytes:
+    """A full-page screenshot once the page has stopped changing: two in a row alike."""
+    previous = None
+    for _ in range(tries):
+        shot = page.screenshot(full_page=True, animations="disabled")
+        if shot == previous:
+            return shot
+        previous = shot
+    raise AssertionError(f"{page.url} was still changing after {tries} screenshots")
+
+
+def test_pages_look_the_same_with_and_without_the_headers(browser, site_url, secure_url):
+    shots = []
+    for url in (site_url, secure_url):
+        page = browser.new_page(viewport=DESKTOP)
+        page.goto(url + "when-to-get-help.html")
+        page.wait_for_function(SETTLED)
+        shots.append(stable_screenshot(page))
+        page.close()
+    assert shots[0] == shots[1], "the page renders differently under the security headers"
+
+
+@pytest.fixture(scope="module")
+def review_dates_site(tmp_path_factory):
+    """A scratch build with one page long overdue and one not due until 2999: the same on
+    any day the tests run."""
+    from support.build import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("review") / "project")
+    set_field(project / "docs/questions.md", "last_reviewed", "2020-01-01")
+    set_field(project / "docs/questions.md", "next_review", "2020-07-01")
+    set_field(project / "docs/causes.md", "next_review", "2999-01-01")
+    result = build(project, project / "site")
+    assert result.ok, result
+    with serve(project / "site") as url:
+        yield url
+
+
+def notice_shown(browser, url: str, clock: datetime.datetime) -> bool:
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time(clock)
+    page.goto(url)
+    page.wait_for_function("document.readyState === 'complete'")
+    shown = page.locator(".review-overdue").is_visible()
+    context.close()
+    return shown
+
+
+def test_review_notice_follows_the_readers_clock(browser, review_dates_site):
+    """Read long after the build, review-status.js shows the notice without a rebuild."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    in_2999 = datetime.datetime(2999, 6, 1, tzinfo=datetime.timezone.utc)
+    assert not notice_shown(browser, review_dates_site + "causes.html", now), "shown before it is due"
+    assert notice_shown(browser, review_dates_site + "causes.html", in_2999), "not shown once due"
+    assert notice_shown(browser, review_dates_site + "questions.html", now), "overdue page without notice"
+
+
+def test_old_link_to_a_moved_page_lands_on_the_same_section(browser, tmp_path):
+    """README's way to move a page: a redirect in mkdocs.yml keeps #sections of old links."""
+    from support.build import copy_project
+
+    project = copy_project(tmp_path / "project")
+    docs = project / "docs"
+    (docs / "causes.md").rename(docs / "why-toes-cramp.md")
+    for path in [*docs.glob("*.md"), project / "mkdocs.yml"]:
+        path.write_text(path.read_text().replace("causes.md", "why-toes-cramp.md"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "redirect_maps: {}", "redirect_maps:\n        causes.md: why-toes-cramp.md"))
+    result = build(project, project / "site")
+    assert result.ok, result
+    page = browser.new_page()
+    with serve(project / "site") as url:
+        page.goto(url + "causes.html#dehydration")
+        page.wait_for_url("**/why-toes-cramp.html#dehydration")
+    page.close()

@@ -1,0 +1,61 @@
+"""Printed handouts: each page printed to PDF in Chromium carries its title, permanent
+address, review date and a QR code that a phone reads as that address, and none of the
+site's chrome."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from support.project import PAGES, front_matter, html_name, site_url
+from support.qr import decode_qr
+
+SITE_URL = site_url()
+CHROME = ["Table of contents", "Skip to content", "not medical advice. It cannot diagnose you",
+          "Back to top",
+          "Type to start searching"]
+
+
+def long_date(value) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def print_page(browser, url: str) -> tuple[str, list[str]]:
+    """The page printed: its PDF as plain text with white space folded, and what a QR
+    reader finds in a picture of its QR code as printed (print styles, 4x pixels)."""
+    context = browser.new_context(device_scale_factor=4)
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(url)
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    qr = page.locator(".print-header__qr svg")
+    codes = decode_qr(qr.screenshot()) if qr.count() == 1 and qr.is_visible() else []
+    context.close()
+    return text, codes
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_printout_has_title_address_review_date_and_qr_code_but_no_chrome(browser, site_url, page):
+    name, meta = html_name(page), front_matter(page)
+    text, codes = print_page(browser, site_url + name)
+    assert meta["title"] in text, f"{name}: title missing from the printout"
+    assert SITE_URL + name in text.replace(" ", ""), f"{name}: no address"
+    assert f"Last reviewed {long_date(meta['last_reviewed'])}" in text, f"{name}: date"
+    found = [words for words in CHROME if words in text]
+    assert not found, f"{name}: site chrome printed: {found}"
+    assert codes == [SITE_URL + name], f"{name}: the printed QR code reads {codes}"
+
+
+def test_red_flag_boxes_all_print(browser, site_url, soups):
+    text, _ = print_page(browser, site_url + "when-to-get-help.html")
+    for title in soups["when-to-get-help.md"].select(".admonition:not(.review-overdue) .admonition-title"):
+        assert title.get_text(strip=True) in text, title
+
+
+def test_every_source_prints_with_an_address(browser, site_url):
+    text = print_page(browser, site_url + "treatment.html")[0].replace(" ", "")
+    assert "(https://doi.org/10.1002/14651858.CD005044.pub3)" in text
+    assert "https://www.gov.uk/drug-safety-update/" in text

@@ -1,0 +1,193 @@
+"""Chromium for the browser tests, and one crawl of every page that records what each
+page does: console errors, Content-Security-Policy violations, requests to other hosts,
+what it stores, whether it scrolls sideways, images that did not load, and what its
+first view transfers."""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import os
+import subprocess
+import sys
+import urllib.parse
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+NO_CHROMIUM = """No Chromium browser was found, and Playwright could not install one.
+The browser tests need a real Chromium. Install Debian's package (as root):
+
+    apt-get install chromium
+
+or point the tests at another Chromium binary with CHROMIUM=/path/to/chromium."""
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+# Collects Content-Security-Policy violations as the page reports them.
+RECORD_VIOLATIONS = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI} in ${e.sourceFile}:${e.lineNumber}`));
+"""
+# Resolves once the page has loaded and painted a frame after that.
+SETTLED = """() => new Promise(resolve => {
+  const painted = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
+  document.readyState === "complete" ? painted() : addEventListener("load", painted);
+})"""
+PAGE_STATE = """() => ({
+  h1: document.querySelectorAll("h1").length,
+  overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  brokenImages: [...document.images].filter(i => !(i.complete && i.naturalWidth)).map(i => i.src),
+  stored: [...Object.keys(localStorage), ...Object.keys(sessionStorage)],
+  reviewNoticeShown: (() => { const n = document.querySelector(".review-overdue");
+                              return !!n && n.checkVisibility(); })(),
+  csp: window.__csp || [],
+})"""
+
+
+def installed_chromium() -> str | None:
+    """$CHROMIUM, else Debian's /usr/bin/chromium, if it exists."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def find_chromium() -> str | None:
+    """An installed Chromium, else Playwright's own download. Returns a path, or None to
+    use Playwright's download; raises RuntimeError(NO_CHROMIUM) if neither can be had."""
+    if path := installed_chromium():
+        return path
+    try:
+        installed = subprocess.run(
+            [sys.executable, "-m", "playwright", "install", "chromium"],
+            capture_output=True, text=True, timeout=300,
+        )
+    except subprocess.TimeoutExpired:
+        installed = None
+    if installed is not None and installed.returncode == 0:
+        return None
+    raise RuntimeError(NO_CHROMIUM)
+
+
+def is_local(url: str) -> bool:
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme in ("file", "data", "blob", "about"):
+        return True
+    return parts.hostname in ("127.0.0.1", "localhost")
+
+
+class PageWatch:
+    """Records what a page does that it must not: console errors, uncaught exceptions,
+    and requests leaving for another host (which are blocked)."""
+
+    def __init__(self):
+        self.errors: list[str] = []
+        self.outside_requests: list[str] = []
+        self.requests: list[str] = []
+
+    def attach(self, context, page) -> None:
+        def route(route):
+            self.requests.append(route.request.url)
+            if is_local(route.request.url):
+                route.continue_()
+            else:
+                self.outside_requests.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", route)
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+
+def search(page, query: str, *, typed: bool = True):
+    """Search the way a reader does; return the results list once it shows.
+    typed: real key presses (as a reader types); else the whole query at once."""
+    opener = page.locator("label.md-header__button[for='__search']")
+    if opener.is_visible():  # phones show a search button; desktops show the box itself
+        opener.click()
+    box = page.locator("input.md-search__input")
+    if typed:
+        box.press_sequentially(query, delay=20)
+    else:
+        box.fill(query)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible", timeout=10_000)
+    return results
+
+
+def assert_clean(watch: PageWatch) -> None:
+    assert not watch.outside_requests, f"requests to other hosts: {watch.outside_requests}"
+    assert not watch.errors, f"console errors: {watch.errors}"
+
+
+@dataclasses.dataclass
+class Visit:
+    """What one page did in a fresh browser (empty cache), as a reader first sees it."""
+    url: str
+    status: int | None
+    headers: dict[str, str]
+    h1: int
+    overflow: int
+    broken_images: list[str]
+    stored: list[str]
+    cookies: list
+    review_notice_shown: bool
+    csp_violations: list[str]
+    errors: list[str]
+    outside_requests: list[str]
+    requests: list[str]
+    transfer: dict[str, int]  # each file the first view loaded: its size under gzip -6
+
+
+def crawl(browser, base_url: str, names: list[str], *, viewport: dict, clock=None,
+          first_views: bool = False) -> dict[str, Visit]:
+    """Open each page of the site and record a Visit.
+    clock: a datetime the pages' clock is fixed at (None: the real time).
+    first_views: each page in its own fresh context (empty cache, nothing stored), with
+    the size of everything it loads; else one context visits every page in turn (faster;
+    storage and cookies then add up from page to page)."""
+    visits = {}
+    context = page = watch = None
+    for name in names:
+        if page is None or first_views:
+            context = browser.new_context(viewport=viewport)
+            context.set_default_timeout(15_000)
+            page = context.new_page()
+            if clock is not None:
+                page.clock.set_fixed_time(clock)
+            watch = PageWatch()
+            watch.attach(context, page)
+            page.add_init_script(RECORD_VIOLATIONS)
+            finished = []
+            page.on("requestfinished", lambda request, into=finished: into.append(request))
+        errors, outside, requests = len(watch.errors), len(watch.outside_requests), len(watch.requests)
+        finished.clear()
+        response = page.goto(base_url + name)
+        page.wait_for_function(SETTLED)
+        state = page.evaluate(PAGE_STATE)
+        transfer = {}
+        for request in finished if first_views else []:
+            try:
+                transfer[request.url] = len(gzip.compress(request.response().body(), 6))
+            except Exception:  # a redirect or an empty reply has no body: counted, 0 bytes
+                transfer[request.url] = 0
+        visits[name] = Visit(
+            url=page.url, status=response.status if response else None,
+            headers=response.all_headers() if response else {},
+            h1=state["h1"], overflow=state["overflow"], broken_images=state["brokenImages"],
+            stored=state["stored"], cookies=context.cookies(),
+            review_notice_shown=state["reviewNoticeShown"], csp_violations=state["csp"],
+            errors=watch.errors[errors:], outside_requests=watch.outside_requests[outside:],
+            requests=watch.requests[requests:], transfer=transfer,
+        )
+        if first_views:
+            context.close()
+    if not first_views and context is not None:
+        context.close()
+    return visits

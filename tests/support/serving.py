@@ -1,0 +1,69 @@
+"""A local static web server, as Netlify or Cloudflare Pages would serve the site."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import io
+import pathlib
+import threading
+
+from .headers import headers_for, parse_headers
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".bib")
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder quietly; optionally with the headers in its _headers file (as
+    Netlify and Cloudflare Pages do) and with gzip (as most hosts do)."""
+
+    header_rules: list = []
+    compress = False
+
+    def send_head(self):
+        path = pathlib.Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.compress and wants_gzip and path.is_file() and path.suffix in COMPRESSIBLE):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def end_headers(self):
+        for name, value in headers_for(self.header_rules, self.path.split("?")[0]):
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a browser that closes a connection early is not a test failure
+
+
+@contextlib.contextmanager
+def serve(directory: pathlib.Path, *, with_headers: bool = False, compress: bool = False):
+    """Serve a folder on a free localhost port; yield its base URL."""
+    rules = parse_headers((directory / "_headers").read_text(encoding="utf-8")) if with_headers else []
+    handler_class = type("Handler", (_Handler,), {"header_rules": rules, "compress": compress})
+    handler = functools.partial(handler_class, directory=str(directory))
+    server = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
