@@ -157,7 +157,8 @@ def test_old_link_to_a_moved_page_lands_on_the_same_section(browser, tmp_path):
     project = copy_project(tmp_path / "project")
     docs = project / "docs"
     (docs / "causes.md").rename(docs / "why-toes-cramp.md")
-    for path in [*docs.glob("*.md"), project / "mkdocs.yml"]:
+    # Everything that names the page: pages, includes, the nav and safety.yml's cautions.
+    for path in [*docs.rglob("*.md"), project / "mkdocs.yml", project / "safety.yml"]:
         path.write_text(path.read_text().replace("causes.md", "why-toes-cramp.md"))
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace(

@@ -59,3 +59,19 @@ def test_every_source_prints_with_an_address(browser, site_url):
     text = print_page(browser, site_url + "treatment.html")[0].replace(" ", "")
     assert "(https://doi.org/10.1002/14651858.CD005044.pub3)" in text
     assert "https://www.gov.uk/drug-safety-update/" in text
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_cramp_action_card_prints_on_one_sheet_with_its_warnings(browser, site_url, paper):
+    """The card a reader keeps by the bed: one sheet, every tier, and the safety warnings
+    in the steps themselves (a link cannot be followed on paper)."""
+    page = browser.new_page()
+    page.goto(site_url + "cramp-action-card.html")
+    reader = PdfReader(io.BytesIO(page.pdf(format=paper)))
+    page.close()
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert len(reader.pages) == 1, f"the action card prints on {len(reader.pages)} {paper} pages"
+    for words in ("Call your emergency number now", "Get an urgent appointment today",
+                  "Book an appointment with your doctor", "Do not take ibuprofen if you are pregnant",
+                  "do not use a hot-water bottle or heating pad", "My numbers"):
+        assert words in text, f"{paper} card lacks: {words}"
