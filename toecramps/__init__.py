@@ -1,17 +1,24 @@
 """Everything the Toe Cramps Guide adds to MkDocs Material, in the order it happens.
 
-1. Configuration (`mkdocs_hook.on_config`): read the bibliography and the safety file once.
-2. Each page's Markdown, through Python-Markdown extensions that run in any engine that
-   renders Python-Markdown (MkDocs, ProperDocs, Zensical), in this order of priority:
+1. Configuration (`mkdocs_hook.on_config`): check that the installed Material is the one
+   `material.py` patches, and that our search partial has not drifted from Material's.
+2. Each page's Markdown. First `mkdocs_hook.on_page_markdown` checks the front matter
+   (`frontmatter.py`) and tells the extensions which file and line they are on
+   (`messages.py`). Then Python-Markdown extensions, which run in any engine that renders
+   Python-Markdown (MkDocs, ProperDocs, Zensical), in this order of priority:
    - `extensions.triage` (28): `[[red-flags ...]]`, `[[red-flag ID]]`, `[[caution ID]]` and
-     `[[evidence-ledger]]` become Markdown from safety.yml, the one source of every red
-     flag and safety caution;
+     `[[evidence-ledger]]` become Markdown from safety.yml (`safety.py`), the one source of
+     every red flag and safety caution; a tier written by hand is an error;
+   - `extensions.site_address` (27): `[[site_url]]` becomes the site's address;
    - `extensions.citations` (25): `[@key]` becomes a numbered link, and the page gets its
-     "Sources for this page" list from references.bib;
-   - then Python-Markdown's own steps (admonitions, attribute lists, HTML blocks).
-3. Each page's HTML (`mkdocs_hook.on_page_content`): image alt-text check and inlined SVG
-   illustrations.
-4. The templates in overrides/ render the page, with the functions that
-   `mkdocs_hook.on_env` registers.
-5. After the build, `postbuild.run(site_dir)` runs its steps in the order written there.
+     "Sources for this page" list from references.bib (`bibliography.py`);
+   - Python-Markdown's own steps (admonitions, attribute lists, HTML blocks);
+   - `extensions.illustrations` (postprocessor): alt text checked, SVG drawings inlined.
+3. The templates in overrides/ render the page (plain Jinja, no custom filters).
+4. After the build, `postbuild.run(site_dir)` runs its steps in the order of its STEPS
+   (`pages.py` finishes each page, `material.py` patches the bundle, `offline.py` makes the
+   zip, `headers.py` writes the security headers last).
+
+Every author mistake is a warning naming its file (`messages.warn`), so strict mode lists
+them all from one build.
 """

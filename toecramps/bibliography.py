@@ -1,7 +1,7 @@
 """The bibliography, references.bib: reading it, checking it, and formatting its entries.
 
 Pure functions over pybtex entries, shared by the citations extension (numbered links and
-each page's source list) and the templates (a page's sources as schema.org data).
+each page's source list) and the post-build step (a page's sources as schema.org data).
 """
 
 from __future__ import annotations
