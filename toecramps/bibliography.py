@@ -58,7 +58,7 @@ def entry_url(entry) -> str:
         return f"https://doi.org/{fields['doi']}"
     if fields.get("pmid"):
         return f"https://pubmed.ncbi.nlm.nih.gov/{fields['pmid']}/"
-    return fields["url"]
+    return fields.get("url", "")  # parse() reports an entry with none
 
 
 def title(entry) -> str:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 
 MAX_DESCRIPTION = 160
 REQUIRED = ("title", "description", "last_reviewed", "next_review")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def as_date(value) -> datetime.date | None:
@@ -20,6 +22,8 @@ def as_date(value) -> datetime.date | None:
         return value.date()
     if isinstance(value, datetime.date):
         return value
+    if not ISO_DATE.match(str(value)):  # Python accepts 20261122 too; readers' tools do not
+        return None
     try:
         return datetime.date.fromisoformat(str(value))
     except ValueError:

@@ -13,14 +13,15 @@ import logging
 log = logging.getLogger("mkdocs.plugins.toecramps")
 
 _current_page = "a Markdown page"
-_line_offset = 0
+_source_lines: list[str] = []
 _reported: set = set()
 
 
 def new_build() -> None:
-    """Forget what was reported, so each build (`mkdocs serve` rebuilds, tests build many
-    times in one process) lists every problem again."""
+    """Forget what was reported and which page was current, so each build (`mkdocs serve`
+    rebuilds, tests build many times in one process) lists every problem again."""
     _reported.clear()
+    set_current_page("")
 
 
 def warn_once(key, where: str, problem: str) -> None:
@@ -31,20 +32,25 @@ def warn_once(key, where: str, problem: str) -> None:
         warn(where, problem)
 
 
-def set_current_page(src_path: str, line_offset: int = 0) -> None:
-    """line_offset: lines above the Markdown the extensions see (the front matter)."""
-    global _current_page, _line_offset
-    _current_page = f"docs/{src_path}"
-    _line_offset = line_offset
+def set_current_page(src_path: str, source: str = "") -> None:
+    """The page about to be rendered, and its file's text as the author wrote it."""
+    global _current_page, _source_lines
+    _current_page = f"docs/{src_path}" if src_path else "a Markdown page"
+    _source_lines = source.splitlines()
 
 
 def current_page() -> str:
     return _current_page
 
 
-def line(number: int) -> str:
-    """file:line for a line of the Markdown being rendered, as the author's editor counts."""
-    return f"{_current_page}:{number + _line_offset}"
+def where(line: str) -> str:
+    """file:line of a line the extensions see, found in the author's file (the front
+    matter and included parts shift the extensions' own count); the file alone if the
+    line came from an included part."""
+    for number, source_line in enumerate(_source_lines, start=1):
+        if source_line.rstrip() == line.rstrip():
+            return f"{_current_page}:{number}"
+    return f"{_current_page} (in an included part)"
 
 
 def warn(where: str, problem: str) -> None:

@@ -42,11 +42,9 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
     # The sitemap's lastmod: when the page's content was last checked, not the build date.
     if reviewed := frontmatter.as_date(page.meta.get("last_reviewed")):
         page.update_date = reviewed.isoformat()
-    # The extensions name the page and line in their warnings; MkDocs has cut the front
-    # matter off, so their line numbers are offset by its length.
+    # The extensions name the page and line in their warnings.
     with open(page.file.abs_src_path, encoding="utf-8-sig") as source:
-        total = len(source.read().rstrip("\n").split("\n"))
-    messages.set_current_page(page.file.src_path, total - len(markdown.rstrip("\n").split("\n")))
+        messages.set_current_page(page.file.src_path, source.read())
     return markdown
 
 

@@ -28,7 +28,7 @@ DOWNLOAD_SOURCE = "docs/download.md"
 # Not needed offline: the download itself, search-engine sitemaps, lunr's extra
 # languages (the site searches in English, which lunr has built in), and server files.
 LEFT_OUT = ("download/", "sitemap.xml", "sitemap.xml.gz", "assets/javascripts/lunr/",
-            "_headers", "_nginx/")
+            "_headers", "_nginx/", "_postbuild-started")  # the last: see postbuild.py
 REVIEW_DATE = re.compile(r'<aside class="page-review".*?<time datetime="(\d{4}-\d\d-\d\d)"', re.S)
 
 
@@ -90,7 +90,7 @@ def write_zip(site: pathlib.Path) -> pathlib.Path:
             entry = zipfile.ZipInfo(f"{TOP_FOLDER}/{relative}", date_time=timestamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            archive.writestr(entry, data)
+            archive.writestr(entry, data, compresslevel=9)
 
     digest = hashlib.sha256(target.read_bytes()).hexdigest()
     (target.parent / f"{ZIP_NAME}.sha256").write_text(f"{digest}  {ZIP_NAME}\n", encoding="utf-8")

@@ -75,8 +75,8 @@ def structured_data(site: pathlib.Path, project: pathlib.Path) -> None:
     entries, _ = bibliography.load(str(path), os.path.getmtime(path))
     home = (site / "index.html").read_text(encoding="utf-8")
     site_name = re.search(r'<meta property="og:site_name" content="([^"]*)"', home)[1]
-    site_url = re.search(r'<link rel="canonical" href="([^"]+)"', home)[1]
-    site_url = site_url.removesuffix("index.html")
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', home)  # none without site_url
+    site_url = canonical[1].removesuffix("index.html") if canonical else ""
     _rewrite_pages(site, lambda page: pages.structured_data(
         page, entries=entries, site_name=site_name, site_url=site_url))
 
@@ -115,6 +115,9 @@ STEPS = (
 )
 
 
+STARTED_MARKER = "_postbuild-started"  # removed when every step has run
+
+
 class AlreadyProcessed(Exception):
     pass
 
@@ -125,11 +128,17 @@ def run(site: pathlib.Path, project: pathlib.Path, skip: tuple[str, ...] = ()) -
     unknown = set(skip) - {step.__name__ for step in STEPS}
     if unknown:
         raise ValueError(f"no post-build step named {', '.join(sorted(unknown))}")
-    if (site / "_headers").exists():
+    # The steps add to pages, so they must not run twice on one folder: _headers is
+    # written by the last step, and the marker stays behind from a run that failed part way.
+    started = site / STARTED_MARKER
+    if started.exists() or (site / "_headers").exists():
         raise AlreadyProcessed(f"{site} has been post-processed already; build it again first")
+    started.write_text("toecramps.postbuild is running, or failed, on this folder\n",
+                       encoding="utf-8")
     for step in STEPS:
         if step.__name__ not in skip:
             step(site, project)
+    started.unlink()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -169,6 +169,9 @@ def parse(text: str, known_sources: set[str] | None = None) -> tuple[Safety, lis
 
     flags = []
     for raw in data.get("red_flags") or []:
+        if not isinstance(raw, dict):
+            problems.append(f"red_flags: every entry must be a mapping (id:, tier:, ...), not {raw!r}")
+            continue
         flag_id = str(raw.get("id", ""))
         check_id("red flag", flag_id)
         tier = str(raw.get("tier", ""))
@@ -188,11 +191,15 @@ def parse(text: str, known_sources: set[str] | None = None) -> tuple[Safety, lis
                             "must say why none does")
         evidence = evidence_of("red flag", flag_id, raw.get("evidence"),
                                CITATION_KEY.findall(text), note)
-        flags.append(RedFlag(id=flag_id, tier=tier, text=text, short=short, evidence=evidence,
-                             note=note))
+        if tier in TIER_IDS:  # a flag in no tier cannot be shown; its problem is reported
+            flags.append(RedFlag(id=flag_id, tier=tier, text=text, short=short,
+                                 evidence=evidence, note=note))
 
     cautions = []
     for raw in data.get("cautions") or []:
+        if not isinstance(raw, dict):
+            problems.append(f"cautions: every entry must be a mapping (id:, title:, ...), not {raw!r}")
+            continue
         caution_id = str(raw.get("id", ""))
         check_id("caution", caution_id)
         text = str(raw.get("text", "")).strip()
@@ -313,9 +320,9 @@ def evidence_ledger(safety: Safety, page_prefix: str = "") -> str:
 
 def _passages(evidence: tuple[Evidence, ...], note: str) -> str:
     # <q>: the source's own words, which the browser puts in quotation marks.
-    passages = [f'<q>{html.escape(item.quote).replace("|", "/")}</q> [@{item.source}] '
+    passages = [f'<q>{html.escape(item.quote).replace("|", "&#124;")}</q> [@{item.source}] '
                 f"(read {READ_IN.get(item.read_in, '')}, {item.checked.day} "
                 f"{item.checked:%B %Y})" for item in evidence]
     if note:
-        passages.append(f"*Our note:* {note.replace('|', '/')}")
+        passages.append(f"*Our note:* {note.replace('|', '&#124;')}")
     return "<br>".join(passages)

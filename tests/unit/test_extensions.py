@@ -13,6 +13,7 @@ from toecramps import messages
 
 pytestmark = pytest.mark.unit
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+FRONT_MATTER = "---\ntitle: Test\ndescription: A test page.\n---\n\n"  # 5 lines
 EXTENSIONS = ["toecramps.extensions.triage", "toecramps.extensions.site_address",
               "toecramps.extensions.citations", "toecramps.extensions.illustrations",
               "admonition", "attr_list", "md_in_html", "tables"]
@@ -25,7 +26,8 @@ def render(monkeypatch, caplog):
     monkeypatch.chdir(ROOT)
 
     def render_page(text: str, site_url: str = "https://example.org/guide/"):
-        messages.set_current_page("test.md", line_offset=5)
+        # As MkDocs does: the extensions see the text without its front matter.
+        messages.set_current_page("test.md", FRONT_MATTER + text)
         caplog.clear()
         with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.toecramps"):
             html = markdown.Markdown(
@@ -76,7 +78,7 @@ def test_a_tier_box_gives_each_sign_its_permanent_id(render):
 ])
 def test_a_wrong_marker_is_named(render, text, problem):
     _, warnings = render(text + "\n")
-    assert any(warning.startswith("docs/test.md:6") and problem in warning
+    assert any(warning.startswith("docs/test.md:6:") and problem in warning
                for warning in warnings), warnings
 
 
@@ -115,3 +117,19 @@ def test_a_missing_illustration_is_named(render):
 def test_the_site_address_is_written_without_its_trailing_slash(render):
     html, _ = render("`[[site_url]]/causes.html`\n")
     assert "<code>https://example.org/guide/causes.html</code>" in html
+
+
+def test_a_marker_that_is_not_alone_on_its_line_is_named(render):
+    _, warnings = render("Intro.\n\nSee [[red-flags summary]] here.\n")
+    assert any(warning.startswith("docs/test.md:8:") and "stand alone on their line" in warning
+               for warning in warnings), warnings
+
+
+def test_a_caution_shown_away_from_its_page_is_named(render):
+    _, warnings = render("[[caution pain-relievers]]\n")
+    assert any("belongs on home-remedies.md" in warning for warning in warnings), warnings
+
+
+def test_a_line_from_an_included_part_names_the_page(render):
+    messages.set_current_page("test.md", FRONT_MATTER + "Text.\n")
+    assert messages.where("A line only the include has.") == "docs/test.md (in an included part)"

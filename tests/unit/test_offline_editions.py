@@ -23,3 +23,12 @@ def test_a_missing_part_or_marker_names_the_download_page():
         offline.edition("<p>nothing</p>", keep="offline", drop="online")
     with pytest.raises(offline.DownloadPageError, match="the <!-- zip-sha256 --> marker is missing"):
         offline.fill(PAGE, "zip-sha256", "abc")
+
+
+def test_the_post_build_step_never_runs_twice_on_one_folder(tmp_path):
+    """A second run would add a second QR code and schema.org block to every page."""
+    from toecramps import postbuild
+
+    (tmp_path / postbuild.STARTED_MARKER).write_text("a run failed part way")
+    with pytest.raises(postbuild.AlreadyProcessed):
+        postbuild.run(tmp_path, tmp_path)

@@ -21,7 +21,6 @@ CITATION = re.compile(r"[ \t]*\[(@[\w.:-]+(?:\s*;\s*@[\w.:-]+)*)\]")
 KEY = re.compile(r"@([\w.:-]+)")
 PRIORITY = 25  # after triage (28), whose boxes cite sources; before HTML blocks (20)
 
-_formatted: dict[tuple[int, str], str] = {}
 
 
 def load_bibliography(path: str) -> dict:
@@ -36,12 +35,8 @@ def load_bibliography(path: str) -> dict:
 
 
 def source_list(entries: dict, keys: list[str], css_class: str) -> str:
-    items = []
-    for key in keys:
-        cache_key = (id(entries), key)
-        if cache_key not in _formatted:
-            _formatted[cache_key] = bibliography.format_entry(entries[key])
-        items.append(f'<li id="source-{key}">{_formatted[cache_key]}</li>')
+    items = [f'<li id="source-{key}">{bibliography.format_entry(entries[key])}</li>'
+             for key in keys]
     # Kept out of search: a reader searching "tetanus" wants the advice, not a title.
     return f'<ol class="{css_class}" data-search-exclude>\n' + "\n".join(items) + "\n</ol>\n"
 

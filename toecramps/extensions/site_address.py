@@ -18,7 +18,7 @@ PRIORITY = 27  # before citations; any order with triage
 class SiteAddressPreprocessor(Preprocessor):
     def __init__(self, md, site_url: str):
         super().__init__(md)
-        self.site_url = site_url.rstrip("/")
+        self.site_url = str(site_url or "").rstrip("/")  # SITE_URL= (empty) gives None
 
     def run(self, lines: list[str]) -> list[str]:
         if not any(PLACEHOLDER in line for line in lines):

@@ -74,10 +74,13 @@ class TriagePreprocessor(Preprocessor):
         data = load_safety(self.safety_path, self.bibliography_path)
         prefix = page_prefix()
         output: list[str] = []
-        for number, line in enumerate(lines, start=1):
-            where = messages.line(number)
+        cautions_shown: set[str] = set()
+        for line in lines:
+            where = messages.where(line)
             block = BLOCK_MARKER.match(line)
             if block:
+                if block["kind"] == "caution":
+                    self.check_caution_place(data, block["arg"], cautions_shown, where)
                 rendered = self.block(data, block["kind"], block["arg"], prefix, where)
                 output += [block["indent"] + part if part else ""
                            for part in rendered.split("\n")]
@@ -88,10 +91,29 @@ class TriagePreprocessor(Preprocessor):
                               f"(\"{HAND_WRITTEN_CALL.search(line)[0]}\"). Write "
                               "[[red-flag ID]] or [[red-flags summary]] instead, so the "
                               "wording comes from safety.yml")
+            rest = INLINE_MARKER.sub("", line)
+            if ANY_MARKER.search(rest):
+                messages.warn(where, f"{ANY_MARKER.search(rest)[0]} is not a marker this page can "
+                              "show: block markers stand alone on their line, and only "
+                              "[[red-flag ID]] goes inside a sentence")
             output.append(INLINE_MARKER.sub(
                 lambda match, where=where: self.inline(data, match["ids"].split(), prefix, where),
                 line))
         return output
+
+    @staticmethod
+    def check_caution_place(data, caution_id: str | None, shown: set[str], where: str) -> None:
+        """A caution is shown once, on the page safety.yml names; others link to it."""
+        caution = data.caution(caution_id) if data and caution_id else None
+        if caution is None:
+            return
+        page = messages.current_page().removeprefix("docs/")
+        if page != "a Markdown page" and page != caution.page:
+            messages.warn(where, f"[[caution {caution_id}]] belongs on {caution.page} (its "
+                          "'page' in safety.yml); link to it from here instead")
+        if caution_id in shown:
+            messages.warn(where, f"[[caution {caution_id}]] is shown twice on this page")
+        shown.add(caution_id)
 
     @staticmethod
     def block(data, kind: str, arg: str | None, prefix: str, where: str) -> str:
