@@ -5,7 +5,8 @@
 2. Each page's Markdown. First `mkdocs_hook.on_page_markdown` checks the front matter
    (`frontmatter.py`) and tells the extensions which file and line they are on
    (`messages.py`). Then Python-Markdown extensions, which run in any engine that renders
-   Python-Markdown (MkDocs, ProperDocs, Zensical), in this order of priority:
+   Python-Markdown (MkDocs, ProperDocs, Zensical), in this order of priority, after
+   pymdownx.snippets (32) has pulled in docs/_includes/ parts:
    - `extensions.triage` (28): `[[red-flags ...]]`, `[[red-flag ID]]`, `[[caution ID]]` and
      `[[evidence-ledger]]` become Markdown from safety.yml (`safety.py`), the one source of
      every red flag and safety caution; a tier written by hand is an error;
