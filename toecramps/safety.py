@@ -167,13 +167,18 @@ def parse(text: str, known_sources: set[str] | None = None) -> tuple[Safety, lis
                     problems.append(f"{kind} '{entry_id}': unknown citation key '@{key}'")
         return tuple(found)
 
+    def entries(section: str, kind: str):
+        """Each mapping in a section with its id (checked); anything else is a problem."""
+        for raw in data.get(section) or []:
+            if not isinstance(raw, dict):
+                problems.append(f"{section}: every entry must be a mapping (id:, ...), not {raw!r}")
+                continue
+            entry_id = str(raw.get("id", ""))
+            check_id(kind, entry_id)
+            yield raw, entry_id, " ".join(str(raw.get("note") or "").split())
+
     flags = []
-    for raw in data.get("red_flags") or []:
-        if not isinstance(raw, dict):
-            problems.append(f"red_flags: every entry must be a mapping (id:, tier:, ...), not {raw!r}")
-            continue
-        flag_id = str(raw.get("id", ""))
-        check_id("red flag", flag_id)
+    for raw, flag_id, note in entries("red_flags", "red flag"):
         tier = str(raw.get("tier", ""))
         if tier not in TIER_IDS:
             problems.append(f"red flag '{flag_id}': tier must be one of {', '.join(TIER_IDS)}, "
@@ -185,7 +190,6 @@ def parse(text: str, known_sources: set[str] | None = None) -> tuple[Safety, lis
         if CITATION_KEY.search(short):
             problems.append(f"red flag '{flag_id}': 'short' wording takes no citations "
                             "(summaries cite the sources of 'text')")
-        note = " ".join(str(raw.get("note") or "").split())
         if not CITATION_KEY.search(text) and not note:
             problems.append(f"red flag '{flag_id}': 'text' must cite a source, or a 'note' "
                             "must say why none does")
@@ -196,19 +200,13 @@ def parse(text: str, known_sources: set[str] | None = None) -> tuple[Safety, lis
                                  evidence=evidence, note=note))
 
     cautions = []
-    for raw in data.get("cautions") or []:
-        if not isinstance(raw, dict):
-            problems.append(f"cautions: every entry must be a mapping (id:, title:, ...), not {raw!r}")
-            continue
-        caution_id = str(raw.get("id", ""))
-        check_id("caution", caution_id)
+    for raw, caution_id, note in entries("cautions", "caution"):
         text = str(raw.get("text", "")).strip()
         title = str(raw.get("title", "")).strip()
         page = str(raw.get("page", "")).strip()
         if not text or not title or not page.endswith(".md"):
             problems.append(f"caution '{caution_id}' needs a 'title', a 'text' and the "
                             "'page' (a .md file) that shows it")
-        note = " ".join(str(raw.get("note") or "").split())
         evidence = evidence_of("caution", caution_id, raw.get("evidence"),
                                CITATION_KEY.findall(text), note)
         cautions.append(Caution(id=caution_id, title=title, page=page, text=text,
