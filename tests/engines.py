@@ -72,7 +72,7 @@ ENGINES = [
     Engine("properdocs", ["properdocs", "build", "--strict", "--site-dir"]),
     # No MkDocs hooks: built from a scratch copy, then the post-build step by hand, less
     # the patch to Material's bundle (Zensical ships its own).
-    Engine("zensical", [], skip=("patch_material_bundle",)),
+    Engine("zensical", [], skip=("patch_material_bundle", "search_index")),
 ]
 
 

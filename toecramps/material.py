@@ -29,6 +29,13 @@ CDN_SCRIPTS = (
     "https://unpkg.com/mermaid@11/dist/mermaid.min.js",
 )
 EMPTY_SCRIPT = "data:text/javascript,"
+# Search runs in our worker (docs/assets/javascripts/search-worker.js), which speaks the
+# same messages as Material's lunr worker: each page's configuration names the worker.
+MATERIAL_SEARCH_WORKER = re.compile(
+    r'"search": "(?P<up>(?:\.\./)*)assets/javascripts/workers/search\.a7633da7\.min\.js"')
+OUR_SEARCH_WORKER = "assets/javascripts/search-worker.js"
+# What only Material's own search used: its worker and lunr's languages.
+MATERIAL_SEARCH_FILES = ("assets/javascripts/workers", "assets/javascripts/lunr")
 SOURCE_MAP_COMMENT = re.compile(r"/[*/]# sourceMappingURL=\S+(?: \*/)?")
 SCRIPT_TAG = re.compile(r"<script\b(?P<attributes>[^>]*)>")
 # Our fork of partials/search.html differs from Material's by exactly this attribute.
@@ -104,3 +111,8 @@ def patch_bundle(text: str) -> str:
 
 def strip_source_map_comment(text: str) -> str:
     return SOURCE_MAP_COMMENT.sub("", text)
+
+
+def use_our_search_worker(html: str) -> str:
+    """A page whose configuration starts our search worker instead of Material's."""
+    return MATERIAL_SEARCH_WORKER.sub(lambda m: f'"search": "{m["up"]}{OUR_SEARCH_WORKER}"', html)

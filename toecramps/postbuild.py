@@ -21,7 +21,7 @@ import shutil
 import sys
 from collections.abc import Callable
 
-from toecramps import bibliography, frontmatter, headers, material, offline, pages
+from toecramps import bibliography, frontmatter, headers, material, offline, pages, search
 
 
 def _rewrite_pages(site: pathlib.Path, finish: Callable[[str], str]) -> int:
@@ -55,6 +55,17 @@ def patch_material_bundle(site: pathlib.Path, project: pathlib.Path) -> None:
     for bundle in bundles:
         bundle.write_text(material.patch_bundle(bundle.read_text(encoding="utf-8")),
                           encoding="utf-8")
+
+
+def search_index(site: pathlib.Path, project: pathlib.Path) -> None:
+    """Our search: warning signs and other words added to the index; every page starts
+    our worker; Material's lunr worker, now unused, is not shipped (see search.py)."""
+    search.write_index(site, project)
+    if _rewrite_pages(site, material.use_our_search_worker) == 0:
+        raise material.MaterialChanged("no page names Material's search worker: has Material "
+                                       "changed its configuration? See MATERIAL_SEARCH_WORKER")
+    for folder in material.MATERIAL_SEARCH_FILES:
+        shutil.rmtree(site / folder, ignore_errors=True)
 
 
 def long_dates(site: pathlib.Path, project: pathlib.Path) -> None:
@@ -109,6 +120,7 @@ STEPS = (
     defer_scripts,
     remove_source_maps,
     patch_material_bundle,
+    search_index,
     publish_bibliography,
     offline_zip,
     security_headers,  # last: it hashes the finished pages' inline scripts
