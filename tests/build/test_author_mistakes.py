@@ -38,6 +38,8 @@ def test_every_authors_mistake_is_named_in_one_build(project):
         "\ncautions:\n",
         "\n  - id: new-sign\n    tier: urgent\n    text: A new sign [@nhs-dvt].\n"
         "    short: a new sign\n\ncautions:\n", 1))
+    append(project / "search-synonyms.yml",
+           "\n- [lonely]\n- [zzzqx, qqqzz]\n- [gp, general practitioner]\n")
 
     output = failed_build(project)
     lines = output.splitlines()
@@ -55,6 +57,9 @@ def test_every_authors_mistake_is_named_in_one_build(project):
         ("docs/download.md:", "states a red-flag tier's call to action by hand"),
         ("docs/for-clinics.md:", "no red flag with the id no-such-sign"),
         ("safety.yml", "red flag 'new-sign' has no evidence"),
+        ("search-synonyms.yml:", "a group needs two or more words"),
+        ("search-synonyms.yml", "no page uses any of zzzqx, qqqzz"),
+        ("search-synonyms.yml:", "'gp' is also in the group on line"),
     ]
     missing = [pair for pair in expected
                if not any(pair[0] in line and pair[1] in line for line in lines)]
