@@ -38,9 +38,14 @@ OUR_SEARCH_WORKER = "assets/javascripts/search-worker.js"
 MATERIAL_SEARCH_FILES = ("assets/javascripts/workers", "assets/javascripts/lunr")
 SOURCE_MAP_COMMENT = re.compile(r"/[*/]# sourceMappingURL=\S+(?: \*/)?")
 SCRIPT_TAG = re.compile(r"<script\b(?P<attributes>[^>]*)>")
-# Our fork of partials/search.html differs from Material's by exactly this attribute.
+# Our fork of partials/search.html differs from Material's by exactly these changes: the
+# dialog's accessible name, and a form that, without JavaScript, leads to the site map.
 SEARCH_PARTIAL = "partials/search.html"
-SEARCH_DIALOG_LABEL = (' role="dialog"', " role=\"dialog\" aria-label=\"{{ lang.t('search') }}\"")
+SEARCH_PARTIAL_CHANGES = (
+    (' role="dialog"', " role=\"dialog\" aria-label=\"{{ lang.t('search') }}\""),
+    ('<form class="md-search__form" name="search">',
+     '<form class="md-search__form" name="search" action="{{ \'index.html\' | url }}#site-map">'),
+)
 
 
 class MaterialChanged(Exception):
@@ -67,29 +72,44 @@ def templates_dir() -> pathlib.Path:
 
 
 def check_search_partial(ours: pathlib.Path) -> None:
-    """Our search partial must be Material's own plus the dialog's accessible name."""
+    """Our search partial must be Material's own plus SEARCH_PARTIAL_CHANGES."""
     theirs = _without_leading_comment((templates_dir() / SEARCH_PARTIAL).read_text(encoding="utf-8"))
-    expected = theirs.replace(*SEARCH_DIALOG_LABEL, 1)
-    if expected == theirs or _without_leading_comment(ours.read_text(encoding="utf-8")) != expected:
+    expected = theirs
+    for original, changed in SEARCH_PARTIAL_CHANGES:
+        if original not in expected:
+            expected = ""  # Material's partial has changed where we change it
+            break
+        expected = expected.replace(original, changed, 1)
+    if not expected or _without_leading_comment(ours.read_text(encoding="utf-8")) != expected:
         raise MaterialChanged(
-            f"{ours} no longer matches Material's {SEARCH_PARTIAL} plus the search dialog's "
-            "aria-label. Copy Material's file again and add the label to the dialog.")
+            f"{ours} no longer matches Material's {SEARCH_PARTIAL} plus our changes "
+            "(SEARCH_PARTIAL_CHANGES in toecramps/material.py). Copy Material's file again "
+            "and make the changes.")
 
 
 def _without_leading_comment(template: str) -> str:
     return re.sub(r"^\{#-.*?-#\}\n", "", template, count=1, flags=re.S)
 
 
-def defer_scripts_in_page(html: str) -> str:
-    """Every external script tag in a page, deferred: the page paints before scripts
-    run. Inline scripts (Material's configuration, data blocks) are left alone."""
-    def defer(match: re.Match) -> str:
-        attributes = match["attributes"]
-        if "src=" not in attributes or re.search(r"\b(defer|async)\b", attributes):
-            return match[0]
-        return f"<script{attributes} defer>"
+# docs/assets/javascripts/start-scripts.js starts every other script, after the page has
+# painted: Material's (its bundle and the iframe-worker shim) on the reader's first
+# interaction, ours once the page has loaded. Here each script tag becomes inert for it.
+SCRIPT_STARTER = "assets/javascripts/start-scripts.js"
+MATERIAL_SCRIPT = re.compile(r"assets/javascripts/(?:bundle\.[0-9a-f]{8}\.min\.js|vendor/)")
+SCRIPT_SOURCE = re.compile(r'\bsrc="(?P<src>[^"]+)"')
 
-    return SCRIPT_TAG.sub(defer, html)
+
+def start_scripts_later_in_page(html: str) -> str:
+    """Each external script tag, but the starter's, as an inert tag the starter runs later.
+    Inline scripts (Material's configuration, data blocks) are left alone."""
+    def make_inert(match: re.Match) -> str:
+        source = SCRIPT_SOURCE.search(match["attributes"])
+        if source is None or source["src"].endswith(SCRIPT_STARTER):
+            return match[0]
+        start = "interaction" if MATERIAL_SCRIPT.search(source["src"]) else "load"
+        return f'<script type="text/plain" data-start="{start}" data-src="{source["src"]}">'
+
+    return SCRIPT_TAG.sub(make_inert, html)
 
 
 def patch_bundle(text: str) -> str:

@@ -92,11 +92,11 @@ def structured_data(site: pathlib.Path, project: pathlib.Path) -> None:
         page, entries=entries, site_name=site_name, site_url=site_url))
 
 
-def defer_scripts(site: pathlib.Path, project: pathlib.Path) -> None:
-    """Every external script waits until the page is parsed, so the page paints first."""
-    if _rewrite_pages(site, material.defer_scripts_in_page) == 0:
-        raise material.MaterialChanged("no page had a script to defer: has Material changed "
-                                       "how it writes its script tags?")
+def start_scripts_later(site: pathlib.Path, project: pathlib.Path) -> None:
+    """No script competes with the first paint: start-scripts.js starts them later."""
+    if _rewrite_pages(site, material.start_scripts_later_in_page) == 0:
+        raise material.MaterialChanged("no page had a script to start later: has Material "
+                                       "changed how it writes its script tags?")
 
 
 def publish_bibliography(site: pathlib.Path, project: pathlib.Path) -> None:
@@ -117,7 +117,7 @@ STEPS = (
     overdue_notices,
     qr_codes,
     structured_data,
-    defer_scripts,
+    start_scripts_later,
     remove_source_maps,
     patch_material_bundle,
     search_index,

@@ -42,9 +42,18 @@ def test_our_search_partial_is_materials_plus_the_dialog_label(tmp_path):
         material.check_search_partial(drifted)
 
 
-def test_every_external_script_is_deferred_and_inline_ones_are_left_alone():
-    html = ('<script src="a.js"></script><script>inline()</script>'
-            '<script src="b.js" async></script><script defer src="c.js"></script>')
-    assert material.defer_scripts_in_page(html) == (
-        '<script src="a.js" defer></script><script>inline()</script>'
-        '<script src="b.js" async></script><script defer src="c.js"></script>')
+def test_scripts_become_inert_for_the_starter_material_on_interaction_ours_on_load():
+    html = ('<script src="assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+            '<script>inline()</script>'
+            '<script src="../assets/javascripts/vendor/shim.js" defer></script>'
+            '<script src="assets/javascripts/review-status.js" defer></script>'
+            '<script src="assets/javascripts/start-scripts.js" defer></script>')
+    assert material.start_scripts_later_in_page(html) == (
+        '<script type="text/plain" data-start="interaction" '
+        'data-src="assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+        '<script>inline()</script>'
+        '<script type="text/plain" data-start="interaction" '
+        'data-src="../assets/javascripts/vendor/shim.js"></script>'
+        '<script type="text/plain" data-start="load" '
+        'data-src="assets/javascripts/review-status.js"></script>'
+        '<script src="assets/javascripts/start-scripts.js" defer></script>')

@@ -1,0 +1,65 @@
+/* Readers need the words first. No script competes with the first paint: the page is
+   whole without them (menus, contents and answers work in plain HTML and CSS).
+   The build (toecramps/material.py) turns each page's script tags into inert
+   <script type="text/plain" data-src=... data-start=...> tags, and this file starts them:
+   - data-start="load": our own small scripts, once the page has loaded;
+   - data-start="interaction": Material's bundle (search, the colour-scheme switch, the
+     contents that follow the reading position, the back-to-top button), on the reader's
+     first tap, key, scroll or focus: until then nothing of it is seen.
+   Scripts of a group start in page order. Material sets itself up when the document
+   reports it is ready, and opens search on focus or on a key: both happened before it
+   arrived, so they are told again once it has run. */
+(function () {
+  "use strict";
+
+  function start(group, done) {
+    var inert = document.querySelectorAll('script[type="text/plain"][data-start="' + group + '"]');
+    var waiting = inert.length;
+    if (!waiting && done) done();
+    Array.prototype.forEach.call(inert, function (tag) {
+      var script = document.createElement("script");
+      script.src = tag.getAttribute("data-src");
+      script.async = false;  /* in page order */
+      script.onload = script.onerror = function () {
+        waiting -= 1;
+        if (!waiting && done) done();
+      };
+      tag.replaceWith(script);
+    });
+  }
+
+  if (document.readyState === "complete") start("load");
+  else addEventListener("load", function () { start("load"); }, { once: true });
+
+  var FIRST_INTERACTION = ["pointerdown", "keydown", "touchstart", "wheel", "scroll", "focusin"];
+  var firstKey = null;
+
+  function interacted(event) {
+    FIRST_INTERACTION.forEach(function (type) { removeEventListener(type, interacted, true); });
+    if (event.type === "keydown") firstKey = event;
+    start("interaction", function () {
+      document.dispatchEvent(new Event("DOMContentLoaded"));
+      var focused = document.activeElement;
+      if (focused && focused !== document.body) {
+        focused.dispatchEvent(new FocusEvent("focusin", { bubbles: true }));
+      }
+      if (firstKey && !(focused && /^(INPUT|TEXTAREA)$/.test(focused.tagName))) {
+        document.dispatchEvent(new KeyboardEvent("keydown", { key: firstKey.key, bubbles: true }));
+      }
+    });
+  }
+
+  FIRST_INTERACTION.forEach(function (type) {
+    addEventListener(type, interacted, { capture: true, passive: true });
+  });
+
+  /* On phones, search opens from a button in the header. Material focuses the box when
+     it is tapped; until Material has arrived, this does. */
+  var searchToggle = document.getElementById("__search");
+  if (searchToggle) {
+    searchToggle.addEventListener("change", function () {
+      var box = document.querySelector(".md-search__input");
+      if (searchToggle.checked && box) box.focus();
+    });
+  }
+})();
