@@ -30,11 +30,7 @@ PERMISSIONS = ("accelerometer=(), autoplay=(), browsing-topics=(), camera=(), "
                "microphone=(), payment=(), usb=()")
 HSTS = "max-age=31536000; includeSubDomains"
 CACHE_HASHED = "public, max-age=31536000, immutable"   # the name changes with the content
-CACHE_SHORT = "public, max-age=3600"                    # named by hash, but changed by our hooks
 CACHE_HTML = "no-cache"                                 # always check for a newer page
-# postbuild.py rewrites Material's bundle (material.patch_bundle) but keeps its name, so
-# a change to that patch would not change the name: never cache it for ever.
-REWRITTEN_ASSET = re.compile(r"^assets/javascripts/bundle\.")
 MAX_HEADER_RULES = 100  # Cloudflare Pages reads no more than this
 
 
@@ -83,8 +79,6 @@ def cache_control(relative: str) -> str | None:
     """Cache-Control for a published file, or None to leave it to the host's default."""
     if relative.endswith(".html"):
         return CACHE_HTML
-    if REWRITTEN_ASSET.search(relative):
-        return CACHE_SHORT
     if HASHED_ASSET.search(relative):
         return CACHE_HASHED
     return None
@@ -125,10 +119,6 @@ def nginx_files(headers: dict[str, str]) -> dict[str, str]:
 # Copy security-headers.conf to /etc/nginx/snippets/toe-cramps-security-headers.conf.
 # Written by toecramps/headers.py at build time. Do not edit.
 location ~ ^/(_headers|_nginx/) {{ return 404; }}
-location ~ ^/assets/javascripts/bundle\\. {{
-    include snippets/toe-cramps-security-headers.conf;
-    add_header Cache-Control "{CACHE_SHORT}" always;
-}}
 # Quoted: nginx reads braces in an unquoted regex as the start of a block.
 location ~ "\\.[0-9a-f]{{8}}\\.min\\.(js|css)$" {{
     include snippets/toe-cramps-security-headers.conf;

@@ -21,6 +21,11 @@ MATERIAL_VERSION = "9.8.1"  # the version every patch below was written against
 EAGER_SEARCH = 'me("search").map(e=>_i(e,{index$:zi,keyboard$:mo}))'
 LAZY_SEARCH = ('me("search").map(e=>L(h(e,"focusin"),h(document,"keydown")).pipe(Ee(1),'
                'b(()=>_i(e,{index$:zi,keyboard$:mo}))))')
+# Material's stylesheets, which postbuild.trim_stylesheets trims to what the site uses.
+STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
+# Material's files that the post-build step rewrites; they are renamed by their new content.
+REWRITTEN_ASSETS = ("assets/javascripts/bundle.*.min.js", *STYLESHEETS)
+CONTENT_HASH = re.compile(r"\.[0-9a-f]{8}\.min\.")
 # Scripts the bundle can load from a CDN: a ResizeObserver polyfill (browsers before
 # 2020) and Mermaid (pages with diagrams; ours have none). Either would send a reader's
 # request to a third party, so both become an empty local script.

@@ -14,6 +14,7 @@ scripts, so it is last.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import pathlib
 import re
@@ -21,7 +22,7 @@ import shutil
 import sys
 from collections.abc import Callable
 
-from toecramps import bibliography, frontmatter, headers, material, offline, pages, search
+from toecramps import bibliography, frontmatter, headers, material, offline, pages, search, stylesheets
 
 
 def _rewrite_pages(site: pathlib.Path, finish: Callable[[str], str]) -> int:
@@ -66,6 +67,45 @@ def search_index(site: pathlib.Path, project: pathlib.Path) -> None:
                                        "changed its configuration? See MATERIAL_SEARCH_WORKER")
     for folder in material.MATERIAL_SEARCH_FILES:
         shutil.rmtree(site / folder, ignore_errors=True)
+
+
+def trim_stylesheets(site: pathlib.Path, project: pathlib.Path) -> None:
+    """Material's stylesheets without the rules no page or script can use (stylesheets.py):
+    less for a phone to download before the first paint."""
+    pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
+    scripts = [path.read_text(encoding="utf-8") for path in site.rglob("*.js")
+               if path.parent.name != "search"]  # the search index is data, not a script
+    used = stylesheets.used_classes(pages, scripts)
+    inline_styles = " ".join(re.findall(r'style="([^"]*)"', " ".join(pages)))
+    theirs = [path for pattern in material.STYLESHEETS for path in site.glob(pattern)]
+    if not theirs:
+        raise material.MaterialChanged("Material's stylesheets were not built: see "
+                                       "STYLESHEETS in toecramps/material.py")
+    ours = " ".join(path.read_text(encoding="utf-8") for path in site.rglob("*.css")
+                    if path not in theirs)
+    texts = {path: path.read_text(encoding="utf-8") for path in theirs}
+    for path, text in texts.items():
+        others = " ".join(t for p, t in texts.items() if p != path)
+        path.write_text(stylesheets.trim(text, used, f"{others} {ours} {inline_styles}"),
+                        encoding="utf-8")
+
+
+def rename_rewritten_assets(site: pathlib.Path, project: pathlib.Path) -> None:
+    """Material's bundle and stylesheets, rewritten by the steps above, get names from
+    their new content, so a browser may keep them for a year and still never runs a stale
+    copy. Pages are pointed at the new names."""
+    renamed = {}
+    for pattern in material.REWRITTEN_ASSETS:
+        for path in site.glob(pattern):
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+            new_name = material.CONTENT_HASH.sub(f".{digest}.min.", path.name)
+            if new_name != path.name:
+                path.rename(path.with_name(new_name))
+                renamed[path.name] = new_name
+    if not renamed:
+        return
+    names = re.compile("|".join(re.escape(name) for name in renamed))
+    _rewrite_pages(site, lambda page: names.sub(lambda m: renamed[m[0]], page))
 
 
 def long_dates(site: pathlib.Path, project: pathlib.Path) -> None:
@@ -121,6 +161,8 @@ STEPS = (
     remove_source_maps,
     patch_material_bundle,
     search_index,
+    trim_stylesheets,  # after every step that adds to pages or scripts
+    rename_rewritten_assets,  # after every step that rewrites Material's files
     publish_bibliography,
     offline_zip,
     security_headers,  # last: it hashes the finished pages' inline scripts

@@ -43,6 +43,7 @@ def top_results(page, query: str) -> list[list[str]]:
     box = page.locator("input.md-search__input")
     if box.input_value():
         box.fill("")
+        box.press("End")
         page.locator(".md-search-result__item").first.wait_for(state="detached")
     results = search(page, query, typed=False)
     found = []

@@ -116,6 +116,7 @@ def search(page, query: str, *, typed: bool = True):
         box.press_sequentially(query, delay=20)
     else:
         box.fill(query)
+        box.press("End")  # a key, as a reader's last one: Material searches on key up
     results = page.locator(".md-search-result__item")
     results.first.wait_for(state="visible", timeout=10_000)
     return results

@@ -8,7 +8,7 @@
      first tap, key, scroll or focus: until then nothing of it is seen.
    Scripts of a group start in page order. Material sets itself up when the document
    reports it is ready, and opens search on focus or on a key: both happened before it
-   arrived, so they are told again once it has run. */
+   arrived, so they are told again once it has run, as is a tap on the scheme switch. */
 (function () {
   "use strict";
 
@@ -33,12 +33,26 @@
 
   var FIRST_INTERACTION = ["pointerdown", "keydown", "touchstart", "wheel", "scroll", "focusin"];
   var firstKey = null;
+  var materialReady = false;
+  var schemeSwitch = null;
+
+  /* A tap on the scheme switch before Material has arrived would be lost: Material starts
+     from the stored or the device's scheme. It is held, and given to Material. */
+  document.addEventListener("click", function (event) {
+    var label = event.target.closest && event.target.closest('label[for^="__palette_"]');
+    if (label && !materialReady) {
+      event.preventDefault();
+      schemeSwitch = label;
+    }
+  }, true);
 
   function interacted(event) {
     FIRST_INTERACTION.forEach(function (type) { removeEventListener(type, interacted, true); });
     if (event.type === "keydown") firstKey = event;
     start("interaction", function () {
       document.dispatchEvent(new Event("DOMContentLoaded"));
+      materialReady = true;
+      if (schemeSwitch) schemeSwitch.click();
       var focused = document.activeElement;
       if (focused && focused !== document.body) {
         focused.dispatchEvent(new FocusEvent("focusin", { bubbles: true }));

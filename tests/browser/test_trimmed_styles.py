@@ -1,0 +1,82 @@
+"""Trimming Material's stylesheets (toecramps/stylesheets.py) changes nothing a reader
+sees: every element of every page, and of the open search results, has the same computed
+style with the trimmed stylesheets as with Material's own, on a phone and a desktop, in
+the light and the dark scheme."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from support.browser import DESKTOP, PHONE, search
+from support.build import readable_tmpdir
+from support.project import PAGES, html_name
+from support.serving import serve
+from toecramps import material
+
+PROPERTIES = ["display", "visibility", "position", "color", "background-color",
+              "background-image", "font-size", "font-weight", "margin", "padding",
+              "border", "width", "height", "mask-image", "content", "opacity", "transform"]
+
+STYLES = """properties => {
+  const out = [];
+  for (const element of document.querySelectorAll("body *")) {
+    for (const pseudo of [null, "::before", "::after"]) {
+      const style = getComputedStyle(element, pseudo);
+      if (pseudo && style.content === "none") continue;
+      out.push(element.tagName + "#" + element.id + (pseudo || "") + " " +
+               properties.map(name => style.getPropertyValue(name)).join("|"));
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def untrimmed_url(site_dir):
+    """The same site with Material's own stylesheets, untrimmed."""
+    with readable_tmpdir() as folder:
+        copy = folder / "site"
+        shutil.copytree(site_dir, copy)
+        for pattern in material.STYLESHEETS:  # renamed by content: found by pattern
+            trimmed, = copy.glob(pattern)
+            original, = material.templates_dir().glob(pattern)
+            shutil.copy(original, trimmed)
+        with serve(copy) as url:
+            yield url
+
+
+def styles(browser, url: str, name: str, viewport: dict, scheme: str, query: str = "") -> list[str]:
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(url + name)
+    # Transitions would catch the two sites at different moments; the styles are the same.
+    page.add_style_tag(content="*,*::before,*::after{transition:none!important;animation:none!important}")
+    if query:
+        search(page, query, typed=False)
+        page.locator(".md-search-result__item mark").first.wait_for()
+    found = page.evaluate(STYLES, PROPERTIES)
+    context.close()
+    return found
+
+
+def assert_same(trimmed: list[str], untrimmed: list[str], where: str) -> None:
+    assert len(trimmed) == len(untrimmed), f"{where}: the pages differ"
+    changed = [(a, b) for a, b in zip(untrimmed, trimmed) if a != b]
+    assert not changed, f"{where}: trimming changed {len(changed)} styles, first: {changed[:3]}"
+
+
+@pytest.mark.parametrize("name", [html_name(p) for p in PAGES])
+def test_every_element_looks_the_same_trimmed(browser, site_url, untrimmed_url, name):
+    for viewport, scheme in [(PHONE, "light"), (DESKTOP, "dark")]:
+        assert_same(styles(browser, site_url, name, viewport, scheme),
+                    styles(browser, untrimmed_url, name, viewport, scheme),
+                    f"{name} at {viewport['width']} px, {scheme}")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_search_results_look_the_same_trimmed(browser, site_url, untrimmed_url, viewport):
+    assert_same(styles(browser, site_url, "causes.html", viewport, "light", "swollen calf"),
+                styles(browser, untrimmed_url, "causes.html", viewport, "light", "swollen calf"),
+                f"search results at {viewport['width']} px")

@@ -1,0 +1,176 @@
+"""Material's stylesheet, trimmed to the rules this site can use.
+
+Material's main stylesheet (about 24 KB with gzip) styles every feature of the theme: tabs,
+code highlighting, annotations, tags, versions, a dozen admonition types, and more. A phone
+must download it before it can show a word. A rule is kept when the site can use it: each
+class it names is on a built page, or named in a script (Material's bundle adds classes of
+its own, such as search results and the back-to-top button). Rules without classes,
+@keyframes, @font-face and the like are always kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
+CLASS_IN_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+# Classes inside these are alternatives or conditions: a rule with one unknown class in
+# :is(.a, .b) may still apply through the other, so they never decide.
+FUNCTIONAL_PSEUDO = re.compile(r":(?:is|where|not|has)\(")
+# Where a script gives an element a class: Material's bundle builds elements with
+# x("li", {class: "md-search-result__item"}); any script may use classList or className.
+CLASS_SET_IN_SCRIPT = (
+    re.compile(r'class:`?"?([^"`,}]*)'),
+    re.compile(r"classList\.(?:add|toggle|replace)\(([^)]*)\)"),
+    re.compile(r'className\s*[+]?=\s*"?([^";]*)'),
+    re.compile(r'setAttribute\("class",\s*"([^"]*)"'),
+)
+CLASS_NAME = re.compile(r"-?[_a-zA-Z][\w-]*")
+SCRIPTED_STATE = {"js", "no-js"}  # on the root element: overrides/main.html, Material
+CUSTOM_PROPERTY = re.compile(r"^\s*(--[\w-]+)\s*:")
+PROPERTY_USE = re.compile(r"var\(\s*(--[\w-]+)")
+
+
+def used_classes(pages: list[str], scripts: list[str]) -> set[str]:
+    """Class names on the built pages, and every class a script can give an element."""
+    used: set[str] = set(SCRIPTED_STATE)
+    for page in pages:
+        for attribute in CLASS_ATTRIBUTE.findall(page):
+            used.update(attribute.split())
+    for script in scripts:
+        for pattern in CLASS_SET_IN_SCRIPT:
+            for value in pattern.findall(script):
+                used.update(CLASS_NAME.findall(value.replace("${", " ")))
+    return used
+
+
+def _without_functional_pseudos(selector: str) -> str:
+    """The selector with the arguments of :is(), :where(), :not() and :has() removed."""
+    out, depth, i = [], 0, 0
+    while i < len(selector):
+        match = FUNCTIONAL_PSEUDO.match(selector, i) if depth == 0 else None
+        if match:
+            depth, i = 1, match.end()
+            continue
+        char = selector[i]
+        if depth:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+        else:
+            out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _dynamic_modifier_known(name: str, used: set[str]) -> bool:
+    """md-tag--warning is used if a script builds md-tag--<something> at run time."""
+    base, separator, _ = name.rpartition("--")
+    return bool(separator) and f"{base}--" in used
+
+
+def selector_can_match(selector: str, used: set[str]) -> bool:
+    for name in CLASS_IN_SELECTOR.findall(_without_functional_pseudos(selector)):
+        if name not in used and not _dynamic_modifier_known(name, used):
+            return False
+    return True
+
+
+def _split_top_level(text: str, separator: str) -> list[str]:
+    parts, depth, quote, start = [], 0, "", 0
+    for i, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == separator and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _blocks(css: str):
+    """(prelude, body) for each top-level block of minified CSS; body without braces.
+    Statements such as @charset come as (statement, None)."""
+    i, start, depth, quote = 0, 0, 0, ""
+    prelude = ""
+    while i < len(css):
+        char = css[i]
+        if quote:
+            if char == "\\":
+                i += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "{":
+            if depth == 0:
+                prelude, start = css[start:i], i + 1
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                yield prelude.strip(), css[start:i]
+                start = i + 1
+        elif char == ";" and depth == 0:
+            yield css[start:i + 1].strip(), None
+            start = i + 1
+        i += 1
+
+
+# At-rules whose body is rules to trim; any other block (@keyframes, @font-face, @page,
+# @property) is kept whole.
+NESTED_AT_RULES = ("@media", "@supports", "@container", "@layer")
+
+
+def trim(css: str, used: set[str], other_css: str = "") -> str:
+    """The rules that can match, then only the custom properties something still uses
+    (Material defines dozens of icons as properties, one per feature)."""
+    rules = _trim_rules(css, used)
+    while True:
+        referenced = set(PROPERTY_USE.findall(rules + other_css))
+        pruned = _drop_properties(rules, referenced)
+        if pruned == rules:
+            return rules
+        rules = pruned
+
+
+def _drop_properties(css: str, referenced: set[str]) -> str:
+    out = []
+    for prelude, body in _blocks(css):
+        if body is None:
+            out.append(prelude)
+        elif prelude.startswith(NESTED_AT_RULES):
+            inner = _drop_properties(body, referenced)
+            if inner:
+                out.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@"):
+            out.append(f"{prelude}{{{body}}}")
+        else:
+            declarations = [d for d in _split_top_level(body, ";")
+                            if not ((name := CUSTOM_PROPERTY.match(d)) and name[1] not in referenced)]
+            kept = ";".join(d for d in declarations if d.strip())
+            if kept:
+                out.append(f"{prelude}{{{kept}}}")
+    return "".join(out)
+
+
+def _trim_rules(css: str, used: set[str]) -> str:
+    out = []
+    for prelude, body in _blocks(css):
+        if body is None:
+            out.append(prelude)
+        elif prelude.startswith(NESTED_AT_RULES):
+            inner = _trim_rules(body, used)
+            if inner:
+                out.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@"):
+            out.append(f"{prelude}{{{body}}}")
+        else:
+            selectors = [s for s in _split_top_level(prelude, ",") if selector_can_match(s, used)]
+            if selectors:
+                out.append(f"{','.join(selectors)}{{{body}}}")
+    return "".join(out)
