@@ -63,7 +63,7 @@ def styles(browser, url: str, name: str, viewport: dict, scheme: str, query: str
 
 def assert_same(trimmed: list[str], untrimmed: list[str], where: str) -> None:
     assert len(trimmed) == len(untrimmed), f"{where}: the pages differ"
-    changed = [(a, b) for a, b in zip(untrimmed, trimmed) if a != b]
+    changed = [(a, b) for a, b in zip(untrimmed, trimmed, strict=True) if a != b]
     assert not changed, f"{where}: trimming changed {len(changed)} styles, first: {changed[:3]}"
 
 
