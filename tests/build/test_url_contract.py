@@ -68,7 +68,7 @@ def test_moved_page_breaks_the_contract_until_a_redirect_is_added(project):
 
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace(
-        "redirect_maps: {}", "redirect_maps:\n        causes.md: why-toes-cramp.md"))
+        "redirect_maps:\n", "redirect_maps:\n        causes.md: why-toes-cramp.md\n"))
     result = build(project, project / "site")
     assert result.ok, result
     assert contract_problems(project / "site") == []
