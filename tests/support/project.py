@@ -22,6 +22,12 @@ def html_name(page: str) -> str:
     return page[: -len(".md")] + ".html"
 
 
+def root_prefix(page: str) -> str:
+    """How a built page's links reach the site's root: "" for causes.md, "../" for
+    handouts/stretches.md."""
+    return "../" * page.count("/")
+
+
 def config() -> dict:
     """mkdocs.yml, read with MkDocs' own loader (it understands the !ENV tags)."""
     return yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
