@@ -16,6 +16,9 @@ TESTS = ROOT / "tests"
 PAGES = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md")
                if not path.relative_to(DOCS).as_posix().startswith("_includes/"))
 
+# One-page handouts to print, built from the same shared parts as the pages.
+HANDOUTS = [page for page in PAGES if page.startswith("handouts/")]
+
 
 def html_name(page: str) -> str:
     """docs/causes.md is published as causes.html (use_directory_urls is off)."""
