@@ -40,7 +40,7 @@
   document.querySelectorAll(".copy-text").forEach(function (target) {
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "md-button copy-button";
+    button.className = "copy-button";
     button.textContent = "Copy";
     button.setAttribute("aria-label",
       target.getAttribute("data-copy-label") || "Copy " + target.textContent);
