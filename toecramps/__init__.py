@@ -1,7 +1,8 @@
 """Everything the Toe Cramps Guide adds to MkDocs Material, in the order it happens.
 
 1. Configuration (`mkdocs_hook.on_config`): check that the installed Material is the one
-   `material.py` patches, and that our search partial has not drifted from Material's.
+   `material.py` patches, and that our search partial has not drifted from Material's;
+   print a notice when site_url is still the placeholder (`publishing.py`).
 2. Each page's Markdown. First `mkdocs_hook.on_page_markdown` checks the front matter
    (`frontmatter.py`) and tells the extensions which file and line they are on
    (`messages.py`). Then Python-Markdown extensions, which run in any engine that renders
@@ -10,7 +11,8 @@
    - `extensions.triage` (28): `[[red-flags ...]]`, `[[red-flag ID]]`, `[[caution ID]]` and
      `[[evidence-ledger]]` become Markdown from safety.yml (`safety.py`), the one source of
      every red flag and safety caution; a tier written by hand is an error;
-   - `extensions.site_address` (27): `[[site_url]]` becomes the site's address;
+   - `extensions.site_address` (27): `[[site_url]]` becomes the site's address, and
+     `[[address PATH]]` a copy-ready address in pieces that wrap after / # or .;
    - `extensions.citations` (25): `[@key]` becomes a numbered link, and the page gets its
      "Sources for this page" list from references.bib (`bibliography.py`);
    - Python-Markdown's own steps (admonitions, attribute lists, HTML blocks);

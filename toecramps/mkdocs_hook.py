@@ -10,11 +10,12 @@ then run the post-build steps.
 from __future__ import annotations
 
 import pathlib
+import sys
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from toecramps import frontmatter, material, messages, offline, postbuild
+from toecramps import frontmatter, material, messages, offline, postbuild, publishing
 
 
 def _project(config) -> pathlib.Path:
@@ -29,6 +30,9 @@ def on_config(config):
         material.check_search_partial(pathlib.Path(config.theme.custom_dir, material.SEARCH_PARTIAL))
     except material.MaterialChanged as error:
         raise PluginError(str(error)) from None
+    # A notice, not a warning: strict mode would fail every local build on the placeholder.
+    if problem := publishing.site_url_problem(config.site_url):
+        print(f"NOTICE  -  {problem}", file=sys.stderr)
     return config
 
 

@@ -54,11 +54,13 @@ def overdue_notice(page: str, today: datetime.date) -> str:
 
 def qr_code(page: str) -> str:
     """The print header's QR code of the page's address, as inline SVG: black on white,
-    as phone cameras read best."""
+    as phone cameras read best. Sized by a viewBox, not in pixels, so the stylesheet's
+    print size scales the whole code instead of cutting off a long address's edge."""
     def code(match: re.Match) -> str:
         url = html_escaping.unescape(match[2])
         svg = segno.make(url, error="m").svg_inline(
-            scale=2, dark="#000", light="#fff", border=2, title=f"QR code for {url}")
+            scale=2, dark="#000", light="#fff", border=2, title=f"QR code for {url}",
+            omitsize=True)
         return match[1] + "\n" + svg
     return QR_FIGURE.sub(code, page)
 

@@ -289,10 +289,12 @@ def flag_sentence(safety: Safety, flag_ids: list[str], page_prefix: str = "") ->
     return f"**{tier.call}** if {signs}{_cites(cited)}. [{label}]({link})."
 
 
-def caution_box(safety: Safety, caution_id: str) -> str:
-    """A caution as a box with a permanent id, so other pages link to it."""
+def caution_box(safety: Safety, caution_id: str, *, printed_copy: bool = False) -> str:
+    """A caution as a box with a permanent id, so other pages link to it. A printed
+    copy (on a handout) has no id: the caution's address stays on its own page."""
     caution = safety.caution(caution_id)
-    return (f'<div class="admonition caution" id="{caution.id}" markdown>\n'
+    name = "data-caution" if printed_copy else "id"
+    return (f'<div class="admonition caution" {name}="{caution.id}" markdown>\n'
             f'<p class="admonition-title">{caution.title}</p>\n\n'
             f"{caution.text}\n\n</div>")
 

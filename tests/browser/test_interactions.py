@@ -162,7 +162,7 @@ def test_old_link_to_a_moved_page_lands_on_the_same_section(browser, tmp_path):
         path.write_text(path.read_text().replace("causes.md", "why-toes-cramp.md"))
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace(
-        "redirect_maps: {}", "redirect_maps:\n        causes.md: why-toes-cramp.md"))
+        "redirect_maps:\n", "redirect_maps:\n        causes.md: why-toes-cramp.md\n"))
     result = build(project, project / "site")
     assert result.ok, result
     page = browser.new_page()

@@ -9,32 +9,17 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from support import printing
 from support.project import PAGES, front_matter, html_name, site_url
-from support.qr import decode_qr
 
 SITE_URL = site_url()
-CHROME = ["Table of contents", "Skip to content", "not medical advice. It cannot diagnose you",
-          "Back to top",
-          "Type to start searching"]
-
-
-def long_date(value) -> str:
-    return f"{value.day} {value:%B %Y}"
+CHROME = printing.SITE_CHROME
+long_date = printing.long_date
 
 
 def print_page(browser, url: str) -> tuple[str, list[str]]:
-    """The page printed: its PDF as plain text with white space folded, and what a QR
-    reader finds in a picture of its QR code as printed (print styles, 4x pixels)."""
-    context = browser.new_context(device_scale_factor=4)
-    page = context.new_page()
-    page.emulate_media(media="print")
-    page.goto(url)
-    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
-    qr = page.locator(".print-header__qr svg")
-    codes = decode_qr(qr.screenshot()) if qr.count() == 1 and qr.is_visible() else []
-    context.close()
-    return text, codes
+    printout = printing.print_page(browser, url)
+    return printout.text, printout.codes
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -66,7 +51,7 @@ def test_cramp_action_card_prints_on_one_sheet_with_its_warnings(browser, site_u
     """The card a reader keeps by the bed: one sheet, every tier, and the safety warnings
     in the steps themselves (a link cannot be followed on paper)."""
     page = browser.new_page()
-    page.goto(site_url + "cramp-action-card.html")
+    page.goto(site_url + "handouts/cramp-action-card.html")
     reader = PdfReader(io.BytesIO(page.pdf(format=paper)))
     page.close()
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())

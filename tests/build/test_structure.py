@@ -8,7 +8,7 @@ import datetime
 
 import pytest
 
-from support.project import DOCS, PAGES, build_day, front_matter, html_name, nav_pages
+from support.project import DOCS, PAGES, build_day, front_matter, html_name, nav_pages, root_prefix
 
 MAX_DESCRIPTION = 160
 
@@ -126,12 +126,13 @@ def test_footer_says_general_information_and_links_to_about(soups, page):
     footer = soups[page].select_one("footer .footer-disclaimer")
     assert footer is not None, f"{html_name(page)}: footer disclaimer missing"
     assert "not medical advice" in footer.get_text()
-    assert footer.find("a", href="about.html#disclaimer"), f"{html_name(page)}: no link to about"
+    assert footer.find("a", href=root_prefix(page) + "about.html#disclaimer"), \
+        f"{html_name(page)}: no link to about"
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if p != "when-to-get-help.md"])
 def test_red_flags_are_one_click_away(soups, page):
     link = soups[page].select_one("article .help-link a")
-    assert link is not None and link["href"] == "when-to-get-help.html", (
+    assert link is not None and link["href"] == root_prefix(page) + "when-to-get-help.html", (
         f"{html_name(page)}: no link to when-to-get-help.html at the top of the content"
     )

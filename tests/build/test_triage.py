@@ -40,7 +40,8 @@ def summary_boxes(soup):
 
 
 @pytest.mark.parametrize("page", ["index.md", "home-remedies.md", "causes.md",
-                                  "questions.md", "cramp-action-card.md"])
+                                  "questions.md", "handouts/cramp-action-card.md",
+                                  "handouts/when-to-get-help.md"])
 def test_pages_that_summarise_the_tiers_show_every_sign_in_its_tier(soups, page):
     boxes = summary_boxes(soups[page])
     assert boxes, f"{page} shows no summary of when to get help"

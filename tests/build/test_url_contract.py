@@ -68,7 +68,7 @@ def test_moved_page_breaks_the_contract_until_a_redirect_is_added(project):
 
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace(
-        "redirect_maps: {}", "redirect_maps:\n        causes.md: why-toes-cramp.md"))
+        "redirect_maps:\n", "redirect_maps:\n        causes.md: why-toes-cramp.md\n"))
     result = build(project, project / "site")
     assert result.ok, result
     assert contract_problems(project / "site") == []
@@ -77,8 +77,10 @@ def test_moved_page_breaks_the_contract_until_a_redirect_is_added(project):
 def test_clinic_page_addresses_match_their_links(soups):
     """Each copy-ready address in the For clinics table opens what its link opens."""
     base = site_url().rstrip("/")
-    rows = soups["for-clinics.md"].find(id="deep-links").find_next("table").select("tbody tr")
-    assert len(rows) >= 10, "the deep-link table is missing or short"
+    clinics = soups["for-clinics.md"]
+    rows = [row for section in ("deep-links", "handouts")
+            for row in clinics.find(id=section).find_next("table").select("tbody tr")]
+    assert len(rows) >= 15, "the deep-link or handouts table is missing or short"
     listed = set(contract_entries())
     for row in rows:
         link, address = row.find("a"), row.find("code").get_text()

@@ -10,4 +10,5 @@
 - nginx.py: a real nginx on a loopback port, configured as README says.
 - browser.py: finding Chromium, and one crawl of every page that records everything.
 - qr.py: reading a QR code from a picture, as a phone would.
+- printing.py: a page printed to PDF in Chromium: its text, sheets and QR code.
 """

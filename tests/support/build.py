@@ -71,12 +71,14 @@ def build(project: pathlib.Path, site_dir: pathlib.Path, env: dict[str, str] | N
     return BuildResult(ok, "\n".join(collect.lines))
 
 
-def build_subprocess(project: pathlib.Path, site_dir: pathlib.Path) -> subprocess.CompletedProcess:
-    """The real `mkdocs build --strict` command (make bench times this one). Never with -v."""
+def build_subprocess(project: pathlib.Path, site_dir: pathlib.Path,
+                     env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """The real `mkdocs build --strict` command (make bench times this one). Never with -v.
+    env: the whole environment to build in (default: this process's)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**(os.environ if env is None else env), "NO_MKDOCS_2_WARNING": "1"},
     )
 
 

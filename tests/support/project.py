@@ -16,10 +16,19 @@ TESTS = ROOT / "tests"
 PAGES = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md")
                if not path.relative_to(DOCS).as_posix().startswith("_includes/"))
 
+# One-page handouts to print, built from the same shared parts as the pages.
+HANDOUTS = [page for page in PAGES if page.startswith("handouts/")]
+
 
 def html_name(page: str) -> str:
     """docs/causes.md is published as causes.html (use_directory_urls is off)."""
     return page[: -len(".md")] + ".html"
+
+
+def root_prefix(page: str) -> str:
+    """How a built page's links reach the site's root: "" for causes.md, "../" for
+    handouts/stretches.md."""
+    return "../" * page.count("/")
 
 
 def config() -> dict:

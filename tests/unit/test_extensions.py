@@ -8,6 +8,7 @@ import pathlib
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from toecramps import messages
 
@@ -25,9 +26,9 @@ def render(monkeypatch, caplog):
     references.bib; return (html, warnings)."""
     monkeypatch.chdir(ROOT)
 
-    def render_page(text: str, site_url: str = "https://example.org/guide/"):
+    def render_page(text: str, site_url: str = "https://example.org/guide/", page: str = "test.md"):
         # As MkDocs does: the extensions see the text without its front matter.
-        messages.set_current_page("test.md", FRONT_MATTER + text)
+        messages.set_current_page(page, FRONT_MATTER + text)
         caplog.clear()
         with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.toecramps"):
             html = markdown.Markdown(
@@ -117,6 +118,34 @@ def test_a_missing_illustration_is_named(render):
 def test_the_site_address_is_written_without_its_trailing_slash(render):
     html, _ = render("`[[site_url]]/causes.html`\n")
     assert "<code>https://example.org/guide/causes.html</code>" in html
+
+
+def test_a_copy_ready_address_wraps_only_after_a_slash_a_hash_or_a_dot(render):
+    html, warnings = render("| Link | Address |\n| --- | --- |\n"
+                            "| x | <code>[[address when-to-get-help.html#appointment]]</code> |\n")
+    assert warnings == []
+    soup = BeautifulSoup(html, "html.parser")
+    address = soup.select_one("code .site-address")
+    assert address["data-path"] == "when-to-get-help.html#appointment"
+    pieces = [span.get_text() for span in address.find_all("span")]
+    assert "".join(pieces) == address.get_text() == \
+        "https://example.org/guide/when-to-get-help.html#appointment"
+    assert pieces == ["https://", "example.", "org/", "guide/", "when-to-get-help.", "html#",
+                      "appointment"]
+    assert len(address.find_all("wbr")) == len(pieces) - 1
+
+
+def test_an_address_on_a_page_in_a_folder_is_found_from_there(render):
+    html, _ = render("<code>[[address causes.html#pregnancy]]</code>\n", page="handouts/test.md")
+    assert 'data-path="../causes.html#pregnancy"' in html
+    assert "https://example.org/guide/causes.html#pregnancy" in BeautifulSoup(html, "html.parser").get_text()
+
+
+def test_a_handout_carries_a_copy_of_a_caution_without_its_id(render):
+    html, warnings = render("[[caution while-waiting]]\n", page="handouts/test.md")
+    assert warnings == []
+    box = BeautifulSoup(html, "html.parser").select_one(".admonition.caution")
+    assert box["data-caution"] == "while-waiting" and not box.get("id")
 
 
 def test_a_marker_that_is_not_alone_on_its_line_is_named(render):

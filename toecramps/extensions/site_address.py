@@ -1,10 +1,20 @@
 """The site's own address in pages that show it, such as copy-ready links for clinics.
 
-In Markdown, [[site_url]] becomes the configured site address without its trailing
-slash, so a clinic that builds its own copy with SITE_URL set gets links to its copy.
+Markers (inside a sentence, a table cell or an HTML block):
+
+    [[site_url]]          the configured site address, without its trailing slash, so a
+                          clinic that builds its own copy with SITE_URL set gets links to it
+    [[address PATH]]      a copy-ready address of PATH (a built file, with any #section:
+                          when-to-get-help.html#emergency): the site address and PATH, in
+                          pieces that a narrow screen wraps only after "/", "#" or ".".
+                          assets/javascripts/copy-addresses.js rewrites it to the address
+                          the reader is on (a clinic's own copy too) and adds Copy buttons.
 """
 
 from __future__ import annotations
+
+import html
+import re
 
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
@@ -12,7 +22,29 @@ from markdown.preprocessors import Preprocessor
 from toecramps import messages
 
 PLACEHOLDER = "[[site_url]]"
+ADDRESS = re.compile(r"\[\[address\s+(?P<path>[\w./#-]+)\]\]")
+# Where an address may wrap: after the scheme, and after each "/", "#" or ".".
+WRAP_AFTER = re.compile(r"^[a-z]+://|[^/#.]*[/#.]|[^/#.]+$")
 PRIORITY = 27  # before citations; any order with triage
+
+
+def address_pieces(address: str) -> list[str]:
+    """https://a.example/when-to-get-help.html#emergency in the pieces a line may break
+    between: https://, a., example/, when-to-get-help., html#, emergency."""
+    return [piece for piece in WRAP_AFTER.findall(address) if piece]
+
+
+def address_markup(address: str, path: str) -> str:
+    """The address as HTML: each piece kept whole (no break at a hyphen), with a break
+    opportunity (<wbr>) between pieces. data-path lets the script rebuild it from the
+    address the page is read at."""
+    pieces = "<wbr>".join(f"<span>{html.escape(piece)}</span>" for piece in address_pieces(address))
+    return f'<span class="site-address" data-path="{html.escape(path)}">{pieces}</span>'
+
+
+def page_prefix() -> str:
+    """How to reach the site's root from the page being rendered (pages in folders)."""
+    return "../" * messages.current_page().removeprefix("docs/").count("/")
 
 
 class SiteAddressPreprocessor(Preprocessor):
@@ -21,12 +53,17 @@ class SiteAddressPreprocessor(Preprocessor):
         self.site_url = str(site_url or "").rstrip("/")  # SITE_URL= (empty) gives None
 
     def run(self, lines: list[str]) -> list[str]:
-        if not any(PLACEHOLDER in line for line in lines):
+        if not any(PLACEHOLDER in line or ADDRESS.search(line) for line in lines):
             return lines
         if not self.site_url:
             messages.warn(messages.current_page(),
-                          f"uses {PLACEHOLDER} but no site_url is configured for the extension")
-        return [line.replace(PLACEHOLDER, self.site_url) for line in lines]
+                          f"uses {PLACEHOLDER} or [[address ...]] but no site_url is "
+                          "configured for the extension")
+        prefix = page_prefix()
+        return [ADDRESS.sub(lambda match: address_markup(
+                    f"{self.site_url}/{match['path']}", prefix + match["path"]),
+                    line.replace(PLACEHOLDER, self.site_url))
+                for line in lines]
 
 
 class SiteAddressExtension(Extension):

@@ -9,7 +9,9 @@ Markers an author writes in a page (each alone on its line, except `[[red-flag I
     [[red-flags guide]]       a table: how soon, what to do, and a link to each tier
     [[red-flag ID]]           one sign as a sentence, inside a paragraph; several ids
                               of the same tier (`[[red-flag ID ID]]`) join with "or"
-    [[caution ID]]            a safety caution box, with the caution's id
+    [[caution ID]]            a safety caution box, with the caution's id, on the page
+                              safety.yml names; on a handout (docs/handouts/), a
+                              printed copy of it without the id
     [[evidence-ledger]]       every sign and caution with its quoted evidence
 
 Because the tiers live only in safety.yml, a page that writes a tier's call to action
@@ -27,6 +29,7 @@ from markdown.preprocessors import Preprocessor
 
 from toecramps import bibliography, messages, safety
 
+HANDOUTS = "handouts/"
 PRIORITY = 28  # after snippets (32) include files; before citations (25)
 BLOCK_MARKER = re.compile(
     r"^(?P<indent>[ \t]*)\[\[(?P<kind>red-flags|caution|evidence-ledger)(?:\s+(?P<arg>[\w-]+))?\]\]\s*$")
@@ -55,6 +58,11 @@ def load_safety(path: str, bibliography_path: str) -> safety.Safety | None:
     for problem in problems:
         messages.warn_once((path, problem), path, problem)
     return data
+
+
+def is_handout(page: str) -> bool:
+    """A one-page handout to print (docs/handouts/): it copies what pages say in full."""
+    return page.startswith(HANDOUTS)
 
 
 def page_prefix() -> str:
@@ -103,12 +111,13 @@ class TriagePreprocessor(Preprocessor):
 
     @staticmethod
     def check_caution_place(data, caution_id: str | None, shown: set[str], where: str) -> None:
-        """A caution is shown once, on the page safety.yml names; others link to it."""
+        """A caution is shown once, on the page safety.yml names; others link to it.
+        A handout, printed on paper where a link cannot be followed, may carry a copy."""
         caution = data.caution(caution_id) if data and caution_id else None
         if caution is None:
             return
         page = messages.current_page().removeprefix("docs/")
-        if page != "a Markdown page" and page != caution.page:
+        if page != "a Markdown page" and page != caution.page and not is_handout(page):
             messages.warn(where, f"[[caution {caution_id}]] belongs on {caution.page} (its "
                           "'page' in safety.yml); link to it from here instead")
         if caution_id in shown:
@@ -126,7 +135,8 @@ class TriagePreprocessor(Preprocessor):
         if kind == "red-flags" and arg == "guide":
             return safety.tier_guide(data, prefix)
         if kind == "caution" and arg and data.caution(arg):
-            return safety.caution_box(data, arg)
+            page = messages.current_page().removeprefix("docs/")
+            return safety.caution_box(data, arg, printed_copy=is_handout(page))
         if kind == "evidence-ledger" and arg is None:
             return safety.evidence_ledger(data, prefix)
         messages.warn(where, f"unknown marker [[{kind}{' ' + arg if arg else ''}]]: "

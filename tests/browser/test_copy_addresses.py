@@ -1,0 +1,94 @@
+"""For clinics read from a server on any port: each copy-ready address is the address of
+that copy of the site, opens its section, and its Copy button puts exactly it on the
+clipboard, under the site's own security headers. Without JavaScript the build's
+addresses are there to select. At phone width nothing is cut off, and an address wraps
+only after "/", "#" or "."."""
+
+from __future__ import annotations
+
+from support.browser import PHONE, RECORD_VIOLATIONS
+from support.project import site_url as configured_site_url
+
+SNIPPET = '<a href="{}when-to-get-help.html">When to get medical help for toe cramps</a>'
+
+
+def open_for_clinics(browser, base_url: str, **options):
+    context = browser.new_context(**options)
+    page = context.new_page()
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.goto(base_url + "for-clinics.html")
+    page.wait_for_load_state("load")
+    return context, page
+
+
+def test_each_address_is_where_the_site_is_read_and_opens_its_section(browser, secure_url):
+    context, page = open_for_clinics(browser, secure_url)
+    page.wait_for_selector(".copy-button")
+    addresses = page.eval_on_selector_all(
+        ".site-address", "els => els.map(e => [e.getAttribute('data-path'), e.textContent])")
+    assert len(addresses) >= 20
+    for path, address in addresses:
+        assert address == secure_url + path, address
+    for _path, address in addresses:
+        page.goto(address)
+        section = address.partition("#")[2]
+        assert page.url == address
+        if section:
+            assert page.locator(f"[id='{section}']").count() == 1, f"{address}: no section"
+        else:
+            assert page.locator("article h1").count() == 1, f"{address}: no page"
+    assert page.evaluate("window.__csp") == []
+    context.close()
+
+
+def test_the_copy_button_puts_the_exact_address_on_the_clipboard(browser, secure_url):
+    context, page = open_for_clinics(browser, secure_url,
+                                     permissions=["clipboard-read", "clipboard-write"])
+    row = page.locator("tr", has=page.locator("[data-path='when-to-get-help.html#emergency']"))
+    row.get_by_role("button", name="Copy").click()
+    page.wait_for_function("() => document.querySelector('.copy-status').textContent !== ''")
+    assert page.evaluate("navigator.clipboard.readText()") == secure_url + "when-to-get-help.html#emergency"
+    page.get_by_role("button", name="Copy the link for your website").click()
+    page.wait_for_function("() => document.querySelector('.copy-status').textContent.includes('<a')")
+    assert page.evaluate("navigator.clipboard.readText()") == SNIPPET.format(secure_url)
+    assert page.evaluate("window.__csp") == []
+    context.close()
+
+
+def test_without_javascript_the_built_addresses_are_there_to_select(browser, site_url):
+    context, page = open_for_clinics(browser, site_url, java_script_enabled=False)
+    base = configured_site_url()
+    codes = page.locator("code.copy-text")
+    assert codes.count() >= 20 and page.locator(".copy-button").count() == 0
+    first = codes.first
+    path = first.locator(".site-address").get_attribute("data-path")
+    assert first.inner_text() == base + path
+    assert first.evaluate("e => getComputedStyle(e).userSelect") != "none"
+    first.click(click_count=3)  # a triple click selects the address, as a reader would
+    assert page.evaluate("getSelection().toString().trim()") == base + path
+    context.close()
+
+
+def test_at_phone_width_nothing_is_cut_off_and_addresses_break_only_between_pieces(browser, site_url):
+    context, page = open_for_clinics(browser, site_url, viewport={**PHONE, "width": 360})
+    page.wait_for_selector(".copy-button")
+    snippet = page.locator("pre.link-snippet code")
+    assert snippet.evaluate("e => e.scrollWidth <= e.clientWidth"), "the snippet is cut off"
+    box = snippet.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    for table in page.locator("article table").all():
+        if table.locator(".site-address").count():
+            assert table.evaluate("t => t.getBoundingClientRect().right <= 360"), "a table runs off screen"
+    # Each piece (https://, toe-cramps-guide., when-to-get-help., html#, ...) stays on one
+    # line: an address wraps only where the build put a <wbr>, after "/", "#" or ".".
+    broken = page.eval_on_selector_all(".site-address > span", """spans => spans
+        .filter(s => s.getClientRects().length !== 1).map(s => s.textContent)""")
+    assert broken == [], f"pieces of addresses broken across lines: {broken}"
+    wrapped = page.eval_on_selector_all(".site-address", """els => els.filter(e => {
+        const r = e.getClientRects(); return r.length > 1; }).length""")
+    assert wrapped > 0, "no address wraps at 360 px: this test would check nothing"
+    pieces = page.eval_on_selector_all(".site-address", """els => els.map(e =>
+        [...e.children].filter(c => c.tagName === 'SPAN').map(c => c.textContent))""")
+    for address in pieces:
+        assert all(piece.endswith(("/", "#", ".")) for piece in address[:-1]), address
+    context.close()
