@@ -12,11 +12,15 @@ import pytest
 from support.browser import DESKTOP, search
 from support.project import TESTS
 
-QUERIES = [
-    tuple(part.strip() for part in line.split(" | ", 1))
-    for line in (TESTS / "search_queries.txt").read_text().splitlines()
-    if line.strip() and not line.startswith("#")
-]
+def _query(line: str):
+    """query | target[ || target] [| known miss: why]"""
+    query, expected, *known_miss = (part.strip() for part in line.split(" | "))
+    marks = [pytest.mark.xfail(strict=True, reason=known_miss[0])] if known_miss else []
+    return pytest.param(query, expected, marks=marks, id=query)
+
+
+QUERIES = [_query(line) for line in (TESTS / "search_queries.txt").read_text().splitlines()
+           if line.strip() and not line.startswith("#")]
 TOP = 3
 
 
@@ -64,7 +68,7 @@ def found(results: list[list[str]], target: str) -> bool:
     return False
 
 
-@pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[q for q, _ in QUERIES])
+@pytest.mark.parametrize(("query", "expected"), QUERIES)
 def test_query_finds_the_page_a_reader_needs(search_page, query, expected):
     results = top_results(search_page, query)
     targets = [target.strip() for target in expected.split("||")]

@@ -24,8 +24,10 @@ var STOP_WORDS = new Set((
   "its ive just me my of off on or our should so some than that the their them then there " +
   "these they this those to too very was we were what when where which while who why will " +
   "with would you your " +
-  /* words that say little about what a reader needs: "best shoes for cramps" */
-  "best better good way ways tip tips thing things really lot lots much something stuff please"
+  /* words that say little about what a reader needs: "best shoes for cramps", "do I
+     need to see someone", "my foot keeps cramping" */
+  "best better good way ways tip tips thing things really lot lots much something stuff " +
+  "please need needs see someone anyone anything every ever keep keeps kept still"
 ).split(" "));
 
 /* Weights of the ways a query word can match a word in a section. */
