@@ -12,6 +12,7 @@ import pytest
 from support.browser import DESKTOP, search
 from support.project import TESTS
 
+
 def _query(line: str):
     """query | target[ || target] [| known miss: why]"""
     query, expected, *known_miss = (part.strip() for part in line.split(" | "))
