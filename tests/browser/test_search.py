@@ -1,5 +1,6 @@
 """Search finds what readers type: each query in tests/search_queries.txt, put into the
-site's search in Chromium, lists the page a reader needs among the first 3 results.
+site's search in Chromium, served and from the offline copy on disk, lists the page a
+reader needs among the first 3 results.
 (Typing key by key, on phones and from the offline copy: test_interactions.py and
 test_offline_copy.py.)"""
 
@@ -25,11 +26,14 @@ QUERIES = [_query(line) for line in (TESTS / "search_queries.txt").read_text().s
 TOP = 3
 
 
-@pytest.fixture(scope="module")
-def search_page(browser, site_url):
-    """One page per worker, with search open; each query replaces the last."""
+@pytest.fixture(scope="module", params=["served", "from disk"])
+def search_page(request, browser, site_url, unpacked_zip):
+    """One page per worker and way of reading the site: served over http, and the
+    offline copy opened from disk (file://, where search runs in the iframe shim). Each
+    query replaces the last."""
+    base = site_url if request.param == "served" else unpacked_zip.as_uri() + "/"
     page = browser.new_page(viewport=DESKTOP)
-    page.goto(site_url + "index.html")
+    page.goto(base + "index.html")
     yield page
     page.close()
 
