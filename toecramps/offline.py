@@ -26,9 +26,11 @@ TOP_FOLDER = "toe-cramps-site"
 DOWNLOAD_PAGE = "download.html"
 DOWNLOAD_SOURCE = "docs/download.md"
 # Not needed offline: the download itself, search-engine sitemaps, lunr's extra
-# languages (the site searches in English, which lunr has built in), and server files.
+# languages (the site searches in English, which lunr has built in), server files, and
+# the service worker (no browser runs one from file://; see serviceworker.py).
 LEFT_OUT = ("download/", "sitemap.xml", "sitemap.xml.gz", "assets/javascripts/lunr/",
-            "_headers", "_nginx/", "_postbuild-started")  # the last: see postbuild.py
+            "_headers", "_nginx/", "_postbuild-started",  # see postbuild.py
+            "sw.js")
 REVIEW_DATE = re.compile(r'<aside class="page-review".*?<time datetime="(\d{4}-\d\d-\d\d)"', re.S)
 
 
