@@ -7,8 +7,9 @@ list into sw.js (docs/sw.js, copied to the site's top folder by the build) in pl
 its `/* build */ null` marker. A changed list changes sw.js, and a changed sw.js is how
 browsers notice a new version.
 
-sw.js is not in the offline zip (see offline.LEFT_OUT): from file:// no browser runs a
-service worker, and the zip's own Download page differs from the published one.
+The offline zip has a stand-in sw.js that keeps nothing (offline.STAND_IN_WORKER): from
+file:// no browser runs a service worker, and the zip's own Download page differs from
+the published one.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 // Lets the guide work with no signal: registers the service worker (sw.js, in the site's
 // top folder) once the page has loaded, so the first view is not slowed. Only over
-// http(s): never from the offline zip (file://), which has no sw.js.
+// http(s): never from the offline zip (file://), whose own sw.js keeps nothing anyway.
 // Also loads saved-copy.js on pages with its controls (Download, offline page), and
 // shows the "newer version" notice (overrides/main.html) when a new build takes over.
 (function () {
@@ -15,7 +15,7 @@
     });
     navigator.serviceWorker.register(new URL("../../sw.js", here).href).catch(function () {
       // No service worker (an old browser, or a copy of the site without sw.js): the
-      // page works as before, online only.
+      // pages work as before, online only.
     });
     if (document.querySelector("[data-saved-copy]")) {
       var script = document.createElement("script");
