@@ -8,8 +8,16 @@
 //   cache. Pages open from the cache; the reader is told when a newer version is ready.
 //
 // It only ever fetches files of this site, from this site. It is registered by
-// sw-register.js over http(s) only, never from the offline zip (file://), which leaves
-// this file out. toecramps/serviceworker.py fills in BUILD at build time.
+// sw-register.js over http(s) only, never from the offline zip (file://), whose sw.js
+// is a stand-in. toecramps/serviceworker.py fills in BUILD at build time.
+//
+// Why not Workbox: its parts we would use (core, precaching, routing, strategies) are
+// about 20 KB minified in 5.x and 7.x, to be pinned and copied from npm (a Node toolchain
+// this Python build does not have), and its precaching saves everything at install, all
+// or nothing. We need saving on request with progress, a failure reason and removal,
+// pages kept as they are read, and the list of files from our Python build anyway; what
+// Workbox would add (copying unchanged files by revision, cache first, an offline page)
+// is about 100 lines here, and everything stays under the site's CSP ('self' only).
 "use strict";
 
 // { version, date, dateText, size, files: { path: [revision, bytes] }, core: [path], titles: { path: title } }
