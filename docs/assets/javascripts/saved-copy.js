@@ -42,7 +42,9 @@
       save.disabled = busy;
       progress.hidden = !busy;
       box.setAttribute("data-state", reply.state);
-      if (reply.state === "saving") {
+      if (reply.state === "saving" && !reply.total) {
+        status.textContent = "Saving: starting.";
+      } else if (reply.state === "saving") {
         progress.max = reply.total;
         progress.value = reply.done;
         status.textContent = "Saving: " + reply.done + " of " + reply.total + " files (" +
@@ -71,7 +73,7 @@
 
     save.addEventListener("click", function () {
       if (busy) return;
-      show({ state: "saving", done: 0, total: 1, bytes: 0, size: 0 });
+      show({ state: "saving" });
       if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
       ask("save", show).catch(function () {
         show({ state: "failed", reason: "This browser could not start saving.", done: 0, total: 0 });
