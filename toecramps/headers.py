@@ -131,6 +131,11 @@ location ~ (\\.html|/|/sw\\.js)$ {{
     include snippets/toe-cramps-security-headers.conf;
     add_header Cache-Control "{CACHE_HTML}" always;
 }}
+# Many nginx mime.types lack the web app manifest's type.
+location ~ \\.webmanifest$ {{
+    include snippets/toe-cramps-security-headers.conf;
+    default_type application/manifest+json;
+}}
 location / {{
     include snippets/toe-cramps-security-headers.conf;
 }}

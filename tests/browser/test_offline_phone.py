@@ -66,9 +66,11 @@ def assert_no_trouble(page, base_url: str) -> None:
     assert not page.evaluate("window.__csp"), f"policy violations: {page.evaluate('window.__csp')}"
 
 
-def test_chromium_reports_the_site_installable(browser, secure_url, tmp_path):
-    """Installability is not checked in private (incognito) contexts, so this one has a
-    profile folder of its own."""
+@pytest.mark.parametrize("server", ["secure_url", "nginx_url"])
+def test_chromium_reports_the_site_installable(request, browser, server, tmp_path):
+    """Served with _headers, and by nginx as README says. Installability is not checked
+    in private (incognito) contexts, so this one has a profile folder of its own."""
+    secure_url = request.getfixturevalue(server)
     context = browser.browser_type.launch_persistent_context(
         str(tmp_path / "profile"), executable_path=find_chromium(), args=CHROMIUM_ARGS,
         viewport=PHONE_SMALL)
@@ -81,6 +83,8 @@ def test_chromium_reports_the_site_installable(browser, secure_url, tmp_path):
         manifest = session.send("Page.getAppManifest")
         assert manifest["url"] == secure_url + "manifest.webmanifest"
         assert manifest["errors"] == [], manifest["errors"]
+        assert page.evaluate("""fetch("manifest.webmanifest").then(r => r.headers.get("content-type"))""") \
+            == "application/manifest+json"
     finally:
         context.close()
 

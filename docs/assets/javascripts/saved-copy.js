@@ -36,6 +36,7 @@
     var progress = box.querySelector("progress");
     var status = box.querySelector("[data-status]");
     var busy = false;
+    var started = false; // a save was asked for: the first status reply is out of date
 
     function show(reply) {
       busy = reply.state === "saving";
@@ -73,6 +74,7 @@
 
     save.addEventListener("click", function () {
       if (busy) return;
+      started = true;
       show({ state: "saving" });
       if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
       ask("save", show).catch(function () {
@@ -94,7 +96,9 @@
     });
 
     box.hidden = false;
-    ask("status", show);
+    ask("status", function (reply) {
+      if (!started) show(reply);
+    });
   }
 
   function listPages(box) {
