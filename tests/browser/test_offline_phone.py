@@ -185,7 +185,26 @@ def test_remove_leaves_no_saved_copy(phone, secure_url):
     phone.wait_for_selector("[data-saved-copy='controls'][data-state='removed']", state="attached")
     assert cache_names(phone) == []
     assert phone.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
-    assert phone.get_by_role("button", name="Save this guide on this phone").is_visible()
+    save = phone.get_by_role("button", name="Save this guide on this phone")
+    assert save.is_visible()
+    assert not phone.get_by_role("button", name="Remove the saved copy").is_visible()
+
+    save.click()  # and again: a new worker is set up, and saves everything
+    phone.wait_for_selector("[data-saved-copy='controls'][data-state='saved']", state="attached")
+    assert len(cache_names(phone)) == 1
+
+
+def test_saving_with_no_signal_fails_and_says_why(phone, secure_url):
+    phone.goto(secure_url + "download.html")
+    status = phone.locator("[data-saved-copy='controls'] [data-status]")
+    status.filter(has_text="Not saved on this device yet").wait_for()
+    phone.context.set_offline(True)
+    phone.get_by_role("button", name="Save this guide on this phone").click()
+    phone.wait_for_selector("[data-saved-copy='controls'][data-state='failed']", state="attached")
+    assert "connection was lost" in status.inner_text(), status.inner_text()
+    phone.context.set_offline(False)
+    phone.get_by_role("button", name="Try again").click()
+    phone.wait_for_selector("[data-saved-copy='controls'][data-state='saved']", state="attached")
 
 
 NEW_TEXT = "A sentence added to test updates."
