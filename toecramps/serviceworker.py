@@ -31,9 +31,10 @@ SAVED_COPY_SCRIPT = "assets/javascripts/saved-copy.js"
 # form (search_index.js; over http search reads search_index.json), and the 404 page
 # (offline, the offline page answers instead).
 NOT_SAVED = (*offline.LEFT_OUT, SERVICE_WORKER, "search/search_index.js", "404.html")
-# What a page loads by itself: stylesheets, icons, the manifest, scripts.
+# What a page loads by itself: stylesheets, icons, the manifest, scripts (whether a tag
+# loads them or start-scripts.js does, from an inert tag's data-src: see material.py).
 LOADED = re.compile(r'<link rel="(?:stylesheet|icon|manifest|apple-touch-icon)" href="([^"]+)"'
-                    r'|<script src="([^"]+)"')
+                    r'|<script\b[^>]*?\b(?:data-)?src="([^"]+)"')
 TITLE = re.compile(r'<meta property="og:title" content="([^"]*)"')
 
 

@@ -68,6 +68,16 @@ def test_service_worker_lists_every_file_with_its_content_hash(site_dir):
     assert "offline.html" in listing["core"] and set(listing["core"]) <= set(listing["files"])
 
 
+def test_every_visitor_keeps_what_any_page_needs_to_open_offline(site_dir, site_soups):
+    """The core (kept on the first visit, with the offline page): every script and
+    stylesheet a page loads, whether from a tag or started later from an inert tag."""
+    core = set(build_list(site_dir)["core"])
+    soup = site_soups["index.html"]
+    loaded = {tag.get("src") or tag.get("data-src") for tag in soup.select("script[src], script[data-src]")}
+    loaded |= {link["href"] for link in soup.select("link[rel=stylesheet]")}
+    assert loaded and loaded <= core, sorted(loaded - core)
+
+
 def test_the_zip_has_a_worker_that_keeps_nothing_and_the_site_one_always_checked(site_dir):
     """From file:// no worker runs; a zip copy put on a web server gets one that keeps
     nothing and removes itself (offline.STAND_IN_WORKER), not the site's."""
