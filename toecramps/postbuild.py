@@ -23,8 +23,7 @@ import shutil
 import sys
 from collections.abc import Callable
 
-from toecramps import (bibliography, frontmatter, headers, material, offline, pages, search,
-                       serviceworker, stylesheets)
+from toecramps import bibliography, frontmatter, headers, material, offline, pages, search, serviceworker, stylesheets
 
 
 def _rewrite_pages(site: pathlib.Path, finish: Callable[[str], str]) -> int:

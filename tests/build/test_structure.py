@@ -8,8 +8,7 @@ import datetime
 
 import pytest
 
-from support.project import (DOCS, PAGES, build_day, front_matter, html_name, nav_pages,
-                             not_in_nav_pages, root_prefix)
+from support.project import DOCS, PAGES, build_day, front_matter, html_name, nav_pages, not_in_nav_pages, root_prefix
 
 MAX_DESCRIPTION = 160
 
