@@ -44,7 +44,8 @@ def test_every_page_links_the_manifest_and_theme_colour(site_soups):
         if name == "404.html" or soup.find("meta", attrs={"http-equiv": "refresh"}):
             continue
         link = soup.find("link", rel="manifest")
-        if not link or link["href"] != "manifest.webmanifest":
+        top = "../" * name.count("/")  # pages in folders (handouts/) link it relatively
+        if not link or link["href"] != top + "manifest.webmanifest":
             problems.append(f"{name}: no <link rel=manifest href=manifest.webmanifest>")
         colour = soup.find("meta", attrs={"name": "theme-color"})
         if not colour or colour["content"] != manifest["theme_color"]:
