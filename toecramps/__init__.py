@@ -20,7 +20,8 @@
 3. The templates in overrides/ render the page (plain Jinja, no custom filters).
 4. After the build, `postbuild.run(site_dir)` runs its steps in the order of its STEPS
    (`pages.py` finishes each page, `material.py` patches the bundle, `offline.py` makes the
-   zip, `headers.py` writes the security headers last).
+   zip, `serviceworker.py` gives sw.js the list of files and their hashes, `headers.py`
+   writes the security headers last).
 
 Every author mistake is a warning naming its file (`messages.warn`), so strict mode lists
 them all from one build.

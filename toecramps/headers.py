@@ -31,6 +31,9 @@ PERMISSIONS = ("accelerometer=(), autoplay=(), browsing-topics=(), camera=(), "
 HSTS = "max-age=31536000; includeSubDomains"
 CACHE_HASHED = "public, max-age=31536000, immutable"   # the name changes with the content
 CACHE_HTML = "no-cache"                                 # always check for a newer page
+# The service worker's list of files changes with every build: browsers must always see
+# the newest (they check it on every visit).
+SERVICE_WORKER = "sw.js"
 MAX_HEADER_RULES = 100  # Cloudflare Pages reads no more than this
 
 
@@ -77,7 +80,7 @@ def security_headers(hashes: list[str]) -> dict[str, str]:
 
 def cache_control(relative: str) -> str | None:
     """Cache-Control for a published file, or None to leave it to the host's default."""
-    if relative.endswith(".html"):
+    if relative.endswith(".html") or relative == SERVICE_WORKER:
         return CACHE_HTML
     if HASHED_ASSET.search(relative):
         return CACHE_HASHED
@@ -124,9 +127,14 @@ location ~ "\\.[0-9a-f]{{8}}\\.min\\.(js|css)$" {{
     include snippets/toe-cramps-security-headers.conf;
     add_header Cache-Control "{CACHE_HASHED}" always;
 }}
-location ~ (\\.html|/)$ {{
+location ~ (\\.html|/|/sw\\.js)$ {{
     include snippets/toe-cramps-security-headers.conf;
     add_header Cache-Control "{CACHE_HTML}" always;
+}}
+# Many nginx mime.types lack the web app manifest's type.
+location ~ \\.webmanifest$ {{
+    include snippets/toe-cramps-security-headers.conf;
+    default_type application/manifest+json;
 }}
 location / {{
     include snippets/toe-cramps-security-headers.conf;

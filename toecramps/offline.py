@@ -29,6 +29,15 @@ DOWNLOAD_SOURCE = "docs/download.md"
 # languages (the site searches in English, which lunr has built in), and server files.
 LEFT_OUT = ("download/", "sitemap.xml", "sitemap.xml.gz", "assets/javascripts/lunr/",
             "_headers", "_nginx/", "_postbuild-started")  # the last: see postbuild.py
+# The zip's own sw.js. No browser runs a service worker from file://, and sw-register.js
+# does not try; but a copy unzipped onto a web server would register one, and the site's
+# sw.js (filled in after the zip is made, with the published Download page's hash) does
+# not fit the zip. This one keeps nothing and removes itself: the copy works as before.
+SERVICE_WORKER = "sw.js"
+STAND_IN_WORKER = b"""// The offline copy keeps no service worker: this one removes itself.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", () => self.registration.unregister());
+"""
 REVIEW_DATE = re.compile(r'<aside class="page-review".*?<time datetime="(\d{4}-\d\d-\d\d)"', re.S)
 
 
@@ -86,7 +95,8 @@ def write_zip(site: pathlib.Path) -> pathlib.Path:
             relative = path.relative_to(site).as_posix()
             if relative.startswith(LEFT_OUT):
                 continue
-            data = offline_page.encode("utf-8") if relative == DOWNLOAD_PAGE else path.read_bytes()
+            data = (offline_page.encode("utf-8") if relative == DOWNLOAD_PAGE
+                    else STAND_IN_WORKER if relative == SERVICE_WORKER else path.read_bytes())
             entry = zipfile.ZipInfo(f"{TOP_FOLDER}/{relative}", date_time=timestamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16

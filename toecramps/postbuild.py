@@ -7,7 +7,8 @@ any engine has built the site:
 
 Each step is one function. The order is STEPS, and it matters: pages and the bundle
 are finished before the zip copies them; the zip is made before the headers step, whose
-files and meta tags it must not hold; the headers step hashes the finished pages' inline
+files and meta tags it must not hold; the service worker's list of files hashes the
+finished Download page, which the zip step fills in; the headers step hashes the finished pages' inline
 scripts, so it is last.
 """
 
@@ -22,7 +23,7 @@ import shutil
 import sys
 from collections.abc import Callable
 
-from toecramps import bibliography, frontmatter, headers, material, offline, pages, search, stylesheets
+from toecramps import bibliography, frontmatter, headers, material, offline, pages, search, serviceworker, stylesheets
 
 
 def _rewrite_pages(site: pathlib.Path, finish: Callable[[str], str]) -> int:
@@ -148,6 +149,11 @@ def offline_zip(site: pathlib.Path, project: pathlib.Path) -> None:
     offline.write_zip(site)
 
 
+def service_worker(site: pathlib.Path, project: pathlib.Path) -> None:
+    """sw.js gets the list of files a phone can save, each with a hash of its content."""
+    serviceworker.write(site)
+
+
 def security_headers(site: pathlib.Path, project: pathlib.Path) -> None:
     headers.write(site)
 
@@ -165,6 +171,7 @@ STEPS = (
     rename_rewritten_assets,  # after every step that rewrites Material's files
     publish_bibliography,
     offline_zip,
+    service_worker,  # after the zip, which finishes the Download page it hashes
     security_headers,  # last: it hashes the finished pages' inline scripts
 )
 
@@ -205,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     try:
         run(arguments.site, arguments.project, tuple(arguments.skip))
-    except (AlreadyProcessed, material.MaterialChanged, offline.DownloadPageError, ValueError) as error:
+    except (AlreadyProcessed, material.MaterialChanged, offline.DownloadPageError,
+            serviceworker.ServiceWorkerError, ValueError) as error:
         print(f"postbuild: {error}", file=sys.stderr)
         return 1
     return 0

@@ -63,6 +63,12 @@ def nav_pages() -> list[str]:
     return found
 
 
+def not_in_nav_pages() -> list[str]:
+    """Pages mkdocs.yml's not_in_nav lists on purpose (the offline page), as "/name.md"."""
+    return [line.strip().lstrip("/") for line in (config().get("not_in_nav") or "").splitlines()
+            if line.strip()]
+
+
 def build_day(environ=os.environ) -> datetime.date:
     """'Today' for the build and the tests: the UTC day of SOURCE_DATE_EPOCH when it is set
     (reproducible builds), else the real UTC day."""

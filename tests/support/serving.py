@@ -21,8 +21,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     header_rules: list = []
     compress = False
+    request_log: list | None = None
 
     def send_head(self):
+        if self.request_log is not None:
+            self.request_log.append(self.path.split("?")[0])
         path = pathlib.Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -54,10 +57,14 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve(directory: pathlib.Path, *, with_headers: bool = False, compress: bool = False):
-    """Serve a folder on a free localhost port; yield its base URL."""
+def serve(directory: pathlib.Path, *, with_headers: bool = False, compress: bool = False,
+          request_log: list | None = None):
+    """Serve a folder on a free localhost port; yield its base URL.
+    request_log: a list that gets the path of every request the server answers. The
+    folder may be a symbolic link, read again on each request (to swap builds)."""
     rules = parse_headers((directory / "_headers").read_text(encoding="utf-8")) if with_headers else []
-    handler_class = type("Handler", (_Handler,), {"header_rules": rules, "compress": compress})
+    handler_class = type("Handler", (_Handler,), {"header_rules": rules, "compress": compress,
+                                                  "request_log": request_log})
     handler = functools.partial(handler_class, directory=str(directory))
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

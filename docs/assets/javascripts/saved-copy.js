@@ -1,0 +1,121 @@
+// The saved copy's controls: "Save this guide on this phone" and "Remove the saved copy"
+// on the Download page, with what is saved now; and the list of saved pages on the
+// offline page. Loaded by sw-register.js; the work is done by the service worker (sw.js).
+(function () {
+  var here = document.currentScript.src; // assets/javascripts/saved-copy.js
+  var workerUrl = new URL("../../sw.js", here).href;
+  var cachePrefix = "toe-cramps-guide " + new URL("../../", here).href + " ";
+
+  function megabytes(bytes) {
+    return (bytes / 1000000).toFixed(1) + " MB";
+  }
+
+  /** The active service worker of a registration, once it has one. */
+  function active(registration) {
+    if (registration.active) return Promise.resolve(registration.active);
+    return new Promise(function (resolve) {
+      var worker = registration.installing || registration.waiting;
+      worker.addEventListener("statechange", function () {
+        if (worker.state === "activated") resolve(worker);
+      });
+    });
+  }
+
+  /** Send a message to the service worker; onReply gets each reply. */
+  function ask(message, onReply) {
+    return navigator.serviceWorker.register(workerUrl).then(active).then(function (worker) {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function (event) { onReply(event.data); };
+      worker.postMessage(message, [channel.port2]);
+    });
+  }
+
+  function setUpControls(box) {
+    var save = box.querySelector("[data-save]");
+    var remove = box.querySelector("[data-remove]");
+    var progress = box.querySelector("progress");
+    var status = box.querySelector("[data-status]");
+    var busy = false;
+    var started = false; // a save was asked for: the first status reply is out of date
+
+    function show(reply) {
+      busy = reply.state === "saving";
+      save.disabled = busy;
+      progress.hidden = !busy;
+      box.setAttribute("data-state", reply.state);
+      if (reply.state === "saving" && !reply.total) {
+        status.textContent = "Saving: starting.";
+      } else if (reply.state === "saving") {
+        progress.max = reply.total;
+        progress.value = reply.done;
+        status.textContent = "Saving: " + reply.done + " of " + reply.total + " files (" +
+          megabytes(reply.bytes) + " of " + megabytes(reply.size) + ").";
+      } else if (reply.state === "saved") {
+        status.textContent = "Saved on this device: the guide as of " + reply.saved.dateText +
+          ", " + megabytes(reply.saved.size) + ". It opens with no signal.";
+        save.hidden = true;
+        remove.hidden = false;
+      } else if (reply.state === "failed") {
+        status.textContent = "Not saved. " + reply.reason + " (" + reply.done + " of " +
+          reply.total + " files saved so far.)";
+        save.textContent = "Try again";
+        save.hidden = false;
+      } else if (reply.state === "removed") {
+        status.textContent = "The saved copy is removed. Nothing from this guide is stored on this device now.";
+        save.hidden = false;
+        remove.hidden = true;
+      } else {
+        status.textContent = "Not saved on this device yet. The whole guide is " +
+          megabytes(reply.size) + " (content from " + reply.dateText + ").";
+        save.hidden = false;
+        remove.hidden = true;
+      }
+    }
+
+    save.addEventListener("click", function () {
+      if (busy) return;
+      started = true;
+      show({ state: "saving" });
+      if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
+      ask("save", show).catch(function () {
+        show({ state: "failed", reason: "This browser could not start saving.", done: 0, total: 0 });
+      });
+    });
+
+    remove.addEventListener("click", function () {
+      caches.keys().then(function (names) {
+        return Promise.all(names.filter(function (name) { return name.indexOf(cachePrefix) === 0; })
+          .map(function (name) { return caches.delete(name); }));
+      }).then(function () {
+        return navigator.serviceWorker.getRegistration(workerUrl);
+      }).then(function (registration) {
+        return registration && registration.unregister();
+      }).then(function () {
+        show({ state: "removed" });
+      });
+    });
+
+    box.hidden = false;
+    ask("status", function (reply) {
+      if (!started) show(reply);
+    });
+  }
+
+  function listPages(box) {
+    var list = box.querySelector("ul");
+    ask("status", function (reply) {
+      reply.pages.forEach(function (page) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = new URL("../../" + page.path, here).href;
+        link.textContent = page.title;
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      box.hidden = reply.pages.length === 0;
+    });
+  }
+
+  document.querySelectorAll("[data-saved-copy='controls']").forEach(setUpControls);
+  document.querySelectorAll("[data-saved-copy='pages']").forEach(listPages);
+})();
