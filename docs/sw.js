@@ -123,11 +123,17 @@ self.addEventListener("fetch", (event) => {
   if (path) {
     event.respondWith(fromCacheOrSite(event, path));
   } else if (request.mode === "navigate" && request.url.startsWith(SCOPE)) {
-    event.respondWith(fetch(request).catch(() => offlinePage()));
+    event.respondWith(fetch(request).catch(() => offlinePage(request.url)));
   }
 });
 
-async function offlinePage() {
+async function offlinePage(url) {
+  // Shown at a page's own address, the offline page's relative links (styles, scripts,
+  // pages) would be read from that page's folder: a page in a folder (handouts/) sends
+  // the reader to the offline page's own address instead.
+  if (url && url.slice(SCOPE.length).includes("/")) {
+    return Response.redirect(SCOPE + OFFLINE_PAGE, 302);
+  }
   return (await caches.match(SCOPE + OFFLINE_PAGE, { cacheName: CACHE })) || Response.error();
 }
 
@@ -138,7 +144,7 @@ async function fromCacheOrSite(event, path) {
   try {
     response = await fetch(event.request);
   } catch (error) {
-    return event.request.mode === "navigate" ? offlinePage() : Response.error();
+    return event.request.mode === "navigate" ? offlinePage(event.request.url) : Response.error();
   }
   // Keep it for next time, unless the reader removed the saved copy (no cache then).
   if (response.ok && response.type === "basic" && !response.redirected) {

@@ -112,6 +112,12 @@ def test_a_page_read_once_opens_again_offline(phone, secure_url):
     phone.wait_for_url("**/causes.html")
     assert phone.locator("h1").inner_text() == heading
     assert phone.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+
+    # A page in a folder leads to the offline page at its own address, styled.
+    phone.goto(secure_url + "handouts/night-cramps.html")
+    phone.wait_for_url("**/offline.html")
+    assert phone.locator("h1").inner_text().startswith("You are offline")
+    assert phone.evaluate("getComputedStyle(document.querySelector('.md-header')).position") != "static"
     assert_no_trouble(phone, secure_url)
 
 
