@@ -51,6 +51,7 @@ def styles(browser, url: str, name: str, viewport: dict, scheme: str, query: str
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     page = context.new_page()
     page.goto(url + name)
+    page.wait_for_load_state("networkidle")  # our scripts, started after load, have run
     # Transitions would catch the two sites at different moments; the styles are the same.
     page.add_style_tag(content="*,*::before,*::after{transition:none!important;animation:none!important}")
     if query:

@@ -46,9 +46,23 @@
     }
   }, true);
 
+  /* Material's keys for search ("/", "s", "f"): the box opens at once, so what the reader
+     types next goes into it, not into a page that Material has not reached yet. */
+  function openSearchForKey(event) {
+    var box = document.querySelector(".md-search__input");
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName || "");
+    if (!box || typing || event.ctrlKey || event.metaKey || event.altKey ||
+        ["/", "s", "f"].indexOf(event.key) === -1) return false;
+    event.preventDefault();
+    var toggle = document.getElementById("__search");
+    if (toggle) toggle.checked = true;
+    box.focus();
+    return true;
+  }
+
   function interacted(event) {
     FIRST_INTERACTION.forEach(function (type) { removeEventListener(type, interacted, true); });
-    if (event.type === "keydown") firstKey = event;
+    if (event.type === "keydown" && !openSearchForKey(event)) firstKey = event;
     start("interaction", function () {
       document.dispatchEvent(new Event("DOMContentLoaded"));
       materialReady = true;
@@ -64,7 +78,7 @@
   }
 
   FIRST_INTERACTION.forEach(function (type) {
-    addEventListener(type, interacted, { capture: true, passive: true });
+    addEventListener(type, interacted, { capture: true, passive: type !== "keydown" });
   });
 
   /* On phones, search opens from a button in the header. Material focuses the box when
