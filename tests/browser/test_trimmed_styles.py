@@ -48,7 +48,8 @@ def untrimmed_url(site_dir):
 
 
 def styles(browser, url: str, name: str, viewport: dict, scheme: str, query: str = "") -> list[str]:
-    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    # No service worker: what it has saved (shown on the Download page) would differ.
+    context = browser.new_context(viewport=viewport, color_scheme=scheme, service_workers="block")
     page = context.new_page()
     page.goto(url + name)
     page.wait_for_load_state("networkidle")  # our scripts, started after load, have run
