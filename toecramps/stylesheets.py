@@ -11,6 +11,7 @@ its own, such as search results and the back-to-top button). Rules without class
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
 CLASS_IN_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -138,39 +139,36 @@ def trim(css: str, used: set[str], other_css: str = "") -> str:
         rules = pruned
 
 
-def _drop_properties(css: str, referenced: set[str]) -> str:
+def _map_style_rules(css: str, rewrite: Callable[[str, str], str]) -> str:
+    """css with each style rule replaced by rewrite(selectors, declarations) ("" drops it),
+    inside @media and the like too; other at-rules are kept whole."""
     out = []
     for prelude, body in _blocks(css):
         if body is None:
             out.append(prelude)
         elif prelude.startswith(NESTED_AT_RULES):
-            inner = _drop_properties(body, referenced)
+            inner = _map_style_rules(body, rewrite)
             if inner:
                 out.append(f"{prelude}{{{inner}}}")
         elif prelude.startswith("@"):
             out.append(f"{prelude}{{{body}}}")
         else:
-            declarations = [d for d in _split_top_level(body, ";")
-                            if not ((name := CUSTOM_PROPERTY.match(d)) and name[1] not in referenced)]
-            kept = ";".join(d for d in declarations if d.strip())
-            if kept:
-                out.append(f"{prelude}{{{kept}}}")
+            out.append(rewrite(prelude, body))
     return "".join(out)
+
+
+def _drop_properties(css: str, referenced: set[str]) -> str:
+    def keep_declarations(prelude: str, body: str) -> str:
+        declarations = [d for d in _split_top_level(body, ";") if d.strip()
+                        if not ((name := CUSTOM_PROPERTY.match(d)) and name[1] not in referenced)]
+        return f"{prelude}{{{';'.join(declarations)}}}" if declarations else ""
+
+    return _map_style_rules(css, keep_declarations)
 
 
 def _trim_rules(css: str, used: set[str]) -> str:
-    out = []
-    for prelude, body in _blocks(css):
-        if body is None:
-            out.append(prelude)
-        elif prelude.startswith(NESTED_AT_RULES):
-            inner = _trim_rules(body, used)
-            if inner:
-                out.append(f"{prelude}{{{inner}}}")
-        elif prelude.startswith("@"):
-            out.append(f"{prelude}{{{body}}}")
-        else:
-            selectors = [s for s in _split_top_level(prelude, ",") if selector_can_match(s, used)]
-            if selectors:
-                out.append(f"{','.join(selectors)}{{{body}}}")
-    return "".join(out)
+    def keep_selectors(prelude: str, body: str) -> str:
+        selectors = [s for s in _split_top_level(prelude, ",") if selector_can_match(s, used)]
+        return f"{','.join(selectors)}{{{body}}}" if selectors else ""
+
+    return _map_style_rules(css, keep_selectors)
