@@ -62,22 +62,23 @@ def test_html_loads_nothing_from_another_host(site_soups):
     assert not problems, "remote resources in HTML:\n" + "\n".join(problems)
 
 
-def test_css_loads_nothing_from_another_host(site_dir):
-    problems = [
+def urls_in_files(site_dir, suffix: str, pattern, *, remote_only: bool) -> list[str]:
+    """Each address pattern finds in the built files of one kind, as file: address."""
+    return [
         f"{path.relative_to(site_dir)}: {url}"
-        for path in site_files(site_dir, ".css")
-        for url in CSS_URL.findall(path.read_text(encoding="utf-8"))
-        if is_remote(url)
+        for path in site_files(site_dir, suffix)
+        for url in pattern.findall(path.read_text(encoding="utf-8"))
+        if not remote_only or is_remote(url)
     ]
+
+
+def test_css_loads_nothing_from_another_host(site_dir):
+    problems = urls_in_files(site_dir, ".css", CSS_URL, remote_only=True)
     assert not problems, "remote resources in CSS:\n" + "\n".join(problems)
 
 
 def test_javascript_loads_nothing_from_another_host(site_dir):
-    problems = [
-        f"{path.relative_to(site_dir)}: {url}"
-        for path in site_files(site_dir, ".js")
-        for url in JS_RESOURCE_URL.findall(path.read_text(encoding="utf-8"))
-    ]
+    problems = urls_in_files(site_dir, ".js", JS_RESOURCE_URL, remote_only=False)
     assert not problems, "JavaScript that could load from another host:\n" + "\n".join(problems)
 
 
