@@ -38,7 +38,7 @@ def words(text: str) -> list[str]:
 def load_synonyms(path: pathlib.Path) -> list[list[str]]:
     """search-synonyms.yml's groups. A malformed file or group is reported, naming the
     file and line, and left out."""
-    where = f"{path.name}"
+    where = path.name
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -110,8 +110,10 @@ def add_to_index(index: dict, *, signs: list[dict], synonyms: list[list[str]]) -
     return {**index, "config": {**index["config"], "synonyms": synonyms}, "docs": docs}
 
 
-def site_text(site: pathlib.Path, index: dict) -> str:
-    return " ".join(f"{doc['title']} {doc['text']}" for doc in index["docs"])
+def site_text(index: dict) -> str:
+    """Every word the index holds, as plain text."""
+    text = " ".join(f"{doc['title']} {doc['text']}" for doc in index["docs"])
+    return html.unescape(re.sub(r"<[^>]+>", " ", text))
 
 
 def write_index(site: pathlib.Path, project: pathlib.Path) -> None:
@@ -119,8 +121,7 @@ def write_index(site: pathlib.Path, project: pathlib.Path) -> None:
     index_path = site / INDEX_JSON
     index = json.loads(index_path.read_text(encoding="utf-8"))
     synonyms = load_synonyms(project / SYNONYMS_FILE)
-    plain = html.unescape(re.sub(r"<[^>]+>", " ", site_text(site, index)))
-    for group in unused_groups(synonyms, plain):
+    for group in unused_groups(synonyms, site_text(index)):
         messages.warn(SYNONYMS_FILE, f"no page uses any of {', '.join(group)}: "
                                      "the group finds nothing; remove it or fix its words")
     found, problems = safety.parse((project / safety.SAFETY_FILE).read_text(encoding="utf-8"))
