@@ -19,8 +19,9 @@
    - `extensions.illustrations` (postprocessor): alt text checked, SVG drawings inlined.
 3. The templates in overrides/ render the page (plain Jinja, no custom filters).
 4. After the build, `postbuild.run(site_dir)` runs its steps in the order of its STEPS
-   (`pages.py` finishes each page, `material.py` patches the bundle, `offline.py` makes the
-   zip, `serviceworker.py` gives sw.js the list of files and their hashes, `headers.py`
+   (`pages.py` finishes each page, `material.py` makes scripts start after the first paint
+   and patches the bundle, `search.py` adds warning signs and other words to the search
+   index, `stylesheets.py` trims Material's stylesheets, `offline.py` makes the zip, `serviceworker.py` gives sw.js the list of files and their hashes, `headers.py`
    writes the security headers last).
 
 Every author mistake is a warning naming its file (`messages.warn`), so strict mode lists
