@@ -66,8 +66,12 @@
     start("interaction", function () {
       document.dispatchEvent(new Event("DOMContentLoaded"));
       materialReady = true;
-      if (schemeSwitch) schemeSwitch.click();
       var focused = document.activeElement;
+      /* Clicking the switch's label would move focus to its radio button, taking it from
+         the search box the reader may be typing in; clicking the radio button itself
+         changes the scheme and leaves focus where it is. */
+      var schemeRadio = schemeSwitch && document.getElementById(schemeSwitch.htmlFor);
+      if (schemeRadio) schemeRadio.click();
       if (focused && focused !== document.body) {
         focused.dispatchEvent(new FocusEvent("focusin", { bubbles: true }));
       }

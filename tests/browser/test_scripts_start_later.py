@@ -1,0 +1,97 @@
+"""Material's bundle starts on the reader's first tap or key (start-scripts.js). What the
+reader does before it has arrived must still work, and go where the reader meant, once it
+runs. The bundle is held back at the network until the test lets it through, so "before it
+has arrived" is certain, not a race."""
+
+from __future__ import annotations
+
+import contextlib
+
+from support.browser import DESKTOP, PHONE, assert_clean
+
+BUNDLE = "**/assets/javascripts/bundle.*.min.js"
+SCHEME = "document.body.getAttribute('data-md-color-scheme')"
+
+
+@contextlib.contextmanager
+def material_held_back(page):
+    """Holds the request for Material's bundle; yields a function that lets it through
+    and waits until Material has set the page up."""
+    held = []
+    page.route(BUNDLE, lambda route: held.append(route))
+
+    def let_through():
+        for _ in range(100):  # the request is made on the first interaction
+            if held:
+                break
+            page.wait_for_timeout(20)
+        assert held, "Material's bundle was never requested"
+        held.pop().continue_()
+        # Material sets the theme-color meta tag when its palette component starts.
+        page.wait_for_function("!!document.querySelector('meta[name=theme-color]')")
+
+    yield let_through
+    page.unroute(BUNDLE)
+
+
+def test_scheme_tap_before_material_arrives_keeps_the_readers_typing(watched_page, site_url):
+    """A reader switches scheme, then searches, while Material is still on its way: the
+    switch is applied when it arrives, and the typing stays in the search box (a key such
+    as "p" must not reach Material's page shortcuts)."""
+    page = watched_page
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url + "causes.html")
+    before = page.evaluate(SCHEME)
+    left_for = []
+    page.on("framenavigated", lambda frame: frame == page.main_frame and left_for.append(frame.url))
+    with material_held_back(page) as let_through:
+        page.locator("label.md-header__button[for^='__palette']").locator("visible=true").click()
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially("cram")
+        let_through()
+        page.keyboard.press("p")
+    try:
+        page.locator(".md-search-result__item").first.wait_for(state="visible")
+    finally:
+        assert not left_for, f"a key reached Material's page shortcuts and left for {left_for}"
+    assert page.evaluate(SCHEME) != before, "the scheme tap was lost"
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    assert box.input_value() == "cramp"
+    assert_clean(page.watch)
+
+
+def test_search_key_before_material_arrives_opens_search(watched_page, site_url):
+    """"/" opens search at once, even on a phone where the box is hidden behind a button,
+    and what is typed next is searched once Material has arrived."""
+    page = watched_page
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + "index.html")
+    with material_held_back(page) as let_through:
+        page.keyboard.press("/")
+        box = page.locator("input.md-search__input")
+        assert box.is_visible(), "'/' did not open search"
+        page.keyboard.type("stretc")
+        let_through()
+        page.keyboard.type("h")
+    assert box.input_value() == "stretch"
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible")
+    assert "stretch" in results.first.inner_text().lower()
+    assert_clean(page.watch)
+
+
+def test_phone_search_button_before_material_arrives_focuses_the_box(watched_page, site_url):
+    page = watched_page
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + "index.html")
+    with material_held_back(page) as let_through:
+        page.locator("label.md-header__button[for='__search']").click()
+        box = page.locator("input.md-search__input")
+        assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+        page.keyboard.type("magnesiu")
+        let_through()
+        page.keyboard.type("m")
+    assert box.input_value() == "magnesium"
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    assert_clean(page.watch)
