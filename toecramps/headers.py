@@ -2,8 +2,9 @@
 
 The last post-build step (postbuild.py): it reads the finished HTML.
 
-The Content-Security-Policy allows scripts only from the site itself plus the exact
-inline scripts Material writes into each page, by their SHA-256 hashes. The hashes are
+The Content-Security-Policy allows scripts and styles only from the site itself plus the
+exact inline scripts and styles in the pages (Material's small scripts, ours, and the
+stylesheets postbuild.inline_stylesheets writes in), by their SHA-256 hashes. The hashes are
 computed here from the finished HTML files, so the policy stays right whenever the
 content or the theme changes. Writes:
 
@@ -22,6 +23,7 @@ import pathlib
 import re
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+INLINE_STYLE = re.compile(r"<style\b([^>]*)>(.*?)</style>", re.S)
 # JSON data blocks are never run, so CSP does not apply to them.
 DATA_BLOCK = re.compile(r'type="application/(?:ld\+)?json"')
 HASHED_ASSET = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
@@ -37,21 +39,23 @@ SERVICE_WORKER = "sw.js"
 MAX_HEADER_RULES = 100  # Cloudflare Pages reads no more than this
 
 
-def script_hashes(site: pathlib.Path) -> list[str]:
+def inline_hashes(site: pathlib.Path, element: re.Pattern) -> list[str]:
+    """The CSP hash of every inline script (element=INLINE_SCRIPT) or style (INLINE_STYLE)
+    in the site's pages; JSON data blocks are left out."""
     hashes = set()
     for page in site.rglob("*.html"):
-        for attributes, body in INLINE_SCRIPT.findall(page.read_text(encoding="utf-8")):
+        for attributes, body in element.findall(page.read_text(encoding="utf-8")):
             if body.strip() and not DATA_BLOCK.search(attributes):
                 digest = hashlib.sha256(body.encode("utf-8")).digest()
                 hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
     return sorted(hashes)
 
 
-def policy(hashes: list[str], for_meta: bool = False) -> str:
+def policy(script_hashes: list[str], style_hashes: list[str], for_meta: bool = False) -> str:
     directives = [
         "default-src 'none'",
-        "script-src 'self' " + " ".join(hashes),
-        "style-src 'self'",
+        " ".join(["script-src 'self'", *script_hashes]),
+        " ".join(["style-src 'self'", *style_hashes]),
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
@@ -66,9 +70,9 @@ def policy(hashes: list[str], for_meta: bool = False) -> str:
     return "; ".join(directives)
 
 
-def security_headers(hashes: list[str]) -> dict[str, str]:
+def security_headers(script_hashes: list[str], style_hashes: list[str]) -> dict[str, str]:
     return {
-        "Content-Security-Policy": policy(hashes),
+        "Content-Security-Policy": policy(script_hashes, style_hashes),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
         "Permissions-Policy": PERMISSIONS,
@@ -145,15 +149,15 @@ location / {{
 
 def write(site: pathlib.Path) -> None:
     """Write _headers, the nginx snippet and (with CSP_META=1) the meta-tag policy."""
-    hashes = script_hashes(site)
-    headers = security_headers(hashes)
+    scripts, styles = inline_hashes(site, INLINE_SCRIPT), inline_hashes(site, INLINE_STYLE)
+    headers = security_headers(scripts, styles)
     (site / "_headers").write_text(netlify_headers(site, headers), encoding="utf-8")
     nginx = site / "_nginx"
     nginx.mkdir(exist_ok=True)
     for name, text in nginx_files(headers).items():
         (nginx / name).write_text(text, encoding="utf-8")
     if os.environ.get("CSP_META") == "1":
-        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, True)}">'
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(scripts, styles, for_meta=True)}">'
         for page in site.rglob("*.html"):
             text = page.read_text(encoding="utf-8")
             page.write_text(text.replace("<head>", "<head>\n" + meta, 1), encoding="utf-8")

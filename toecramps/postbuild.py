@@ -9,7 +9,7 @@ Each step is one function. The order is STEPS, and it matters: pages and the bun
 are finished before the zip copies them; the zip is made before the headers step, whose
 files and meta tags it must not hold; the service worker's list of files hashes the
 finished Download page, which the zip step fills in; the headers step hashes the finished pages' inline
-scripts, so it is last.
+scripts and styles, so it is last.
 """
 
 from __future__ import annotations
@@ -91,10 +91,47 @@ def trim_stylesheets(site: pathlib.Path, project: pathlib.Path) -> None:
                         encoding="utf-8")
 
 
+def inline_stylesheets(site: pathlib.Path, project: pathlib.Path) -> None:
+    """Each page carries its stylesheets in <style> elements: a phone can show the words
+    after the page's one request, not after three more round trips (make bench: LCP 1.3 to
+    1.6 s with the links, against 0.9 to 1.1 s for the same page with its CSS inlined). The
+    trimmed stylesheets are about 15 KB with gzip on each page; the files are then unused."""
+    inlined: dict[pathlib.Path, str] = {}
+
+    def from_root(href: str) -> pathlib.Path:
+        """/assets/x.css, or /guide/assets/x.css when the site is published in a folder
+        (the 404 page's links start at the server's root)."""
+        parts = href.lstrip("/").split("/")
+        for start in range(len(parts)):
+            if (candidate := site.joinpath(*parts[start:])).is_file():
+                return candidate
+        return site / href.lstrip("/")
+
+    def read(page: pathlib.Path, href: str) -> str:
+        path = (from_root(href) if href.startswith("/") else page.parent / href).resolve()
+        if not path.is_file():
+            raise ValueError(f"{page.relative_to(site)} links the stylesheet {href}, "
+                             "which was not built (extra_css in mkdocs.yml?)")
+        if path not in inlined:
+            text = path.read_text(encoding="utf-8")
+            inlined[path] = text if path.name.endswith(".min.css") else stylesheets.minify(text)
+        return inlined[path]
+
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        finished = stylesheets.inline_links(text, lambda href, page=page: read(page, href))
+        if finished != text:
+            page.write_text(finished, encoding="utf-8")
+    for path in inlined:
+        path.unlink()
+        if not any(path.parent.iterdir()):
+            path.parent.rmdir()
+
+
 def rename_rewritten_assets(site: pathlib.Path, project: pathlib.Path) -> None:
-    """Material's bundle and stylesheets, rewritten by the steps above, get names from
-    their new content, so a browser may keep them for a year and still never runs a stale
-    copy. Pages are pointed at the new names."""
+    """Material's bundle, rewritten by the steps above, gets a name from its new content,
+    so a browser may keep it for a year and still never runs a stale copy. Pages are
+    pointed at the new name."""
     renamed = {}
     for pattern in material.REWRITTEN_ASSETS:
         for path in site.glob(pattern):
@@ -134,10 +171,14 @@ def structured_data(site: pathlib.Path, project: pathlib.Path) -> None:
 
 
 def start_scripts_later(site: pathlib.Path, project: pathlib.Path) -> None:
-    """No script competes with the first paint: start-scripts.js starts them later."""
-    if _rewrite_pages(site, material.start_scripts_later_in_page) == 0:
+    """No script competes with the first paint: start-scripts.js, written into each page,
+    starts them later. Its file is then unused."""
+    starter_file = site / material.SCRIPT_STARTER
+    starter = starter_file.read_text(encoding="utf-8").strip()
+    if _rewrite_pages(site, lambda page: material.start_scripts_later_in_page(page, starter)) == 0:
         raise material.MaterialChanged("no page had a script to start later: has Material "
                                        "changed how it writes its script tags?")
+    starter_file.unlink()
 
 
 def publish_bibliography(site: pathlib.Path, project: pathlib.Path) -> None:
@@ -168,11 +209,12 @@ STEPS = (
     patch_material_bundle,
     search_index,
     trim_stylesheets,  # after every step that adds to pages or scripts
+    inline_stylesheets,  # after trimming; before the headers step hashes the styles
     rename_rewritten_assets,  # after every step that rewrites Material's files
     publish_bibliography,
     offline_zip,
     service_worker,  # after the zip, which finishes the Download page it hashes
-    security_headers,  # last: it hashes the finished pages' inline scripts
+    security_headers,  # last: it hashes the finished pages' inline scripts and styles
 )
 
 

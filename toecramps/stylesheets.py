@@ -4,8 +4,13 @@ Material's main stylesheet (about 24 KB with gzip) styles every feature of the t
 code highlighting, annotations, tags, versions, a dozen admonition types, and more. A phone
 must download it before it can show a word. A rule is kept when the site can use it: each
 class it names is on a built page, or named in a script (Material's bundle adds classes of
-its own, such as search results and the back-to-top button). Rules without classes,
+its own, such as search results and the back-to-top button). Material also styles every
+language direction and every palette colour ([dir=rtl], [data-md-color-primary=red]); a
+rule naming one value of those attributes is kept only when a page sets that value (the
+bundle copies palette values from the pages' own scheme inputs). Rules without classes,
 @keyframes, @font-face and the like are always kept.
+
+The trimmed stylesheets are then written into every page (postbuild.inline_stylesheets).
 """
 
 from __future__ import annotations
@@ -30,14 +35,19 @@ CLASS_NAME = re.compile(r"-?[_a-zA-Z][\w-]*")
 SCRIPTED_STATE = {"js", "no-js"}  # on the root element: overrides/main.html, Material
 CUSTOM_PROPERTY = re.compile(r"^\s*(--[\w-]+)\s*:")
 PROPERTY_USE = re.compile(r"var\(\s*(--[\w-]+)")
+# Attributes whose every value Material styles, though a site uses one or two of them.
+VALUED_ATTRIBUTE = re.compile(r'\b(dir|data-md-color-[\w-]+)="([^"]*)"')
+VALUED_ATTRIBUTE_IN_SELECTOR = re.compile(r"""\[(dir|data-md-color-[\w-]+)=["']?([^"'\]]*)["']?\]""")
 
 
 def used_classes(pages: list[str], scripts: list[str]) -> set[str]:
-    """Class names on the built pages, and every class a script can give an element."""
+    """Class names on the built pages, and every class a script can give an element; and,
+    written name=value, each value the pages give the attributes VALUED_ATTRIBUTE names."""
     used: set[str] = set(SCRIPTED_STATE)
     for page in pages:
         for attribute in CLASS_ATTRIBUTE.findall(page):
             used.update(attribute.split())
+        used.update(f"{name}={value}" for name, value in VALUED_ATTRIBUTE.findall(page))
     for script in scripts:
         for pattern in CLASS_SET_IN_SCRIPT:
             for value in pattern.findall(script):
@@ -69,10 +79,11 @@ def _dynamic_modifier_known(name: str, used: set[str]) -> bool:
 
 
 def selector_can_match(selector: str, used: set[str]) -> bool:
-    for name in CLASS_IN_SELECTOR.findall(_without_functional_pseudos(selector)):
+    deciding = _without_functional_pseudos(selector)
+    for name in CLASS_IN_SELECTOR.findall(deciding):
         if name not in used and not _dynamic_modifier_known(name, used):
             return False
-    return True
+    return all(f"{name}={value}" in used for name, value in VALUED_ATTRIBUTE_IN_SELECTOR.findall(deciding))
 
 
 def _split_top_level(text: str, separator: str) -> list[str]:
@@ -172,3 +183,28 @@ def _trim_rules(css: str, used: set[str]) -> str:
         return f"{','.join(selectors)}{{{body}}}" if selectors else ""
 
     return _map_style_rules(css, keep_selectors)
+
+
+STYLESHEET_LINK = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
+COMMENT = re.compile(r"/\*.*?\*/", re.S)
+SPACE_AROUND_PUNCTUATION = re.compile(r"\s*([{};,])\s*")
+
+
+def minify(css: str) -> str:
+    """Comments and spaces a browser does not need (for our own stylesheet; Material's is
+    minified already). Spaces beside ":" and "+" are kept: they mean something there."""
+    css = COMMENT.sub("", css)
+    css = re.sub(r"\s+", " ", css)
+    return SPACE_AROUND_PUNCTUATION.sub(r"\1", css).replace(";}", "}").strip()
+
+
+def inline_links(page: str, stylesheet: Callable[[str], str]) -> str:
+    """page with each <link rel="stylesheet"> replaced, in place (the cascade keeps its
+    order), by a <style> holding stylesheet(href). data-stylesheet names where it came from."""
+    def style(link: re.Match) -> str:
+        css = stylesheet(link[1])
+        if "</style" in css.lower():
+            raise ValueError(f"{link[1]} contains </style, which would end the inlined style")
+        return f'<style data-stylesheet="{link[1].rsplit("/", 1)[-1]}">{css}</style>'
+
+    return STYLESHEET_LINK.sub(style, page)

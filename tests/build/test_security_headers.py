@@ -5,6 +5,9 @@ policy violations: tests/browser/test_crawl.py.)"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+
 import pytest
 
 from support.build import build
@@ -30,13 +33,11 @@ def test_headers_file_sets_the_security_headers_once_per_response(site_dir, rule
 
 
 def test_hashed_assets_cache_long_and_pages_revalidate(site_dir, rules):
-    css = next(site_dir.glob("assets/stylesheets/main.*.min.css")).name
     bundle = next(site_dir.glob("assets/javascripts/bundle.*.min.js")).name
-    assert "immutable" in dict(headers_for(rules, f"/assets/stylesheets/{css}"))["Cache-Control"]
     # The build rewrites the bundle, then names it by its new content: safe to keep.
     assert "immutable" in dict(headers_for(rules, f"/assets/javascripts/{bundle}"))["Cache-Control"]
     assert dict(headers_for(rules, "/causes.html"))["Cache-Control"] == "no-cache"
-    assert "immutable" not in dict(headers_for(rules, "/assets/stylesheets/site.css")).get(
+    assert "immutable" not in dict(headers_for(rules, "/assets/javascripts/review-status.js")).get(
         "Cache-Control", "")
 
 
@@ -46,3 +47,19 @@ def test_meta_policy_fallback_for_hosts_without_headers(project):
     page = (project / "site" / "index.html").read_text(encoding="utf-8")
     assert '<meta http-equiv="Content-Security-Policy"' in page
     assert "frame-ancestors" not in page.split("Content-Security-Policy")[1].split(">")[0]
+
+
+def test_the_pages_inlined_styles_are_allowed_by_their_hashes_only(site_soups, rules):
+    """Pages carry their stylesheets (postbuild.inline_stylesheets); the policy names each
+    by its hash, so an injected style would still be refused."""
+    policy = dict(headers_for(rules, "/index.html"))["Content-Security-Policy"]
+    style_src = next(d for d in policy.split("; ") if d.startswith("style-src ")).split()
+    missing = []
+    for page, soup in site_soups.items():
+        assert not soup.select("link[rel=stylesheet]"), f"{page} still links a stylesheet"
+        for style in soup.find_all("style"):
+            digest = base64.b64encode(hashlib.sha256(style.string.encode()).digest()).decode()
+            if f"'sha256-{digest}'" not in style_src:
+                missing.append(f"{page}: {style.get('data-stylesheet')}")
+    assert not missing, f"inline styles the policy does not allow: {missing}"
+    assert "'unsafe-inline'" not in style_src

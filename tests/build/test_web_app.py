@@ -61,7 +61,7 @@ def test_service_worker_lists_every_file_with_its_content_hash(site_dir):
     assert not wrong, f"revisions or sizes that do not match the built files: {wrong}"
     pages = {p.relative_to(site_dir).as_posix() for p in site_dir.glob("*.html")} - {"404.html"}
     illustrations = {p.relative_to(site_dir).as_posix() for p in site_dir.glob("assets/illustrations/*.svg")}
-    needed = pages | illustrations | {"search/search_index.json", "assets/stylesheets/site.css"}
+    needed = pages | illustrations | {"search/search_index.json", "assets/javascripts/search-worker.js"}
     assert needed <= set(listing["files"]), sorted(needed - set(listing["files"]))
     not_saved = {"sw.js", "download/toe-cramps-site.zip", "sitemap.xml", "_headers"}
     assert not not_saved & set(listing["files"])

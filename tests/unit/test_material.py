@@ -48,7 +48,7 @@ def test_scripts_become_inert_for_the_starter_material_on_interaction_ours_on_lo
             '<script src="../assets/javascripts/vendor/shim.js" defer></script>'
             '<script src="assets/javascripts/review-status.js" defer></script>'
             '<script src="assets/javascripts/start-scripts.js" defer></script>')
-    assert material.start_scripts_later_in_page(html) == (
+    assert material.start_scripts_later_in_page(html, "start()") == (
         '<script type="text/plain" data-start="interaction" '
         'data-src="assets/javascripts/bundle.a5f9d56c.min.js"></script>'
         '<script>inline()</script>'
@@ -56,4 +56,9 @@ def test_scripts_become_inert_for_the_starter_material_on_interaction_ours_on_lo
         'data-src="../assets/javascripts/vendor/shim.js"></script>'
         '<script type="text/plain" data-start="load" '
         'data-src="assets/javascripts/review-status.js"></script>'
-        '<script src="assets/javascripts/start-scripts.js" defer></script>')
+        '<script>start()</script>')
+
+
+def test_a_page_without_the_starter_is_left_alone():
+    stub = '<script>location.replace("new.html")</script>'
+    assert material.start_scripts_later_in_page(stub, "start()") == stub

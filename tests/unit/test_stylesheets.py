@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from toecramps import stylesheets
 
-PAGE = '<html class="no-js"><body><div class="md-typeset used"><p class="note">x</p></div></body></html>'
+PAGE = ('<html class="no-js"><body data-md-color-scheme="default"><div class="md-typeset used">'
+        '<p class="note">x</p><input data-md-color-scheme="slate"></div></body></html>')
 BUNDLE = 'x("li",{class:"md-search-result__item"});e.classList.add("md-top--hidden");' \
          'x("span",{class:`md-tag md-tag--${t}`})'
 
@@ -41,3 +42,13 @@ def test_custom_properties_nothing_uses_are_dropped_even_through_other_propertie
 def test_strings_and_urls_with_braces_or_semicolons_do_not_split_rules():
     css = '.used:before{content:"}{;"}.used{background:url("a;b}")}'
     assert stylesheets.trim(css, {"used"}) == css
+
+
+def test_rules_for_attribute_values_no_page_sets_are_dropped():
+    used = stylesheets.used_classes([PAGE], [BUNDLE])
+    css = ('[dir=rtl] .used{a:b}[dir=ltr] .used{c:d}[data-md-color-scheme=slate]{e:f}'
+           '[data-md-color-scheme="default"]{g:h}[data-md-color-primary=red]{i:j}'
+           '[data-md-color-switching] *{k:l}.used:not([dir=rtl]){m:n}')
+    assert stylesheets.trim(css, used) == (
+        '[data-md-color-scheme=slate]{e:f}[data-md-color-scheme="default"]{g:h}'
+        '[data-md-color-switching] *{k:l}.used:not([dir=rtl]){m:n}')

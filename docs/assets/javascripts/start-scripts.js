@@ -2,7 +2,8 @@
    whole without them (menus, contents and answers work in plain HTML and CSS).
    The build (toecramps/material.py) turns each page's script tags into inert
    <script type="text/plain" data-src=... data-start=...> tags, and this file starts them:
-   - data-start="load": our own small scripts, once the page has loaded;
+   - data-start="load": our own small scripts, once the page has loaded and a frame has
+     been painted (a fast connection can finish loading before the first paint);
    - data-start="interaction": Material's bundle (search, the colour-scheme switch, the
      contents that follow the reading position, the back-to-top button), on the reader's
      first tap, key, scroll or focus: until then nothing of it is seen.
@@ -28,8 +29,13 @@
     });
   }
 
-  if (document.readyState === "complete") start("load");
-  else addEventListener("load", function () { start("load"); }, { once: true });
+  /* A frame callback runs just before a paint; a task queued from it runs after. */
+  function afterNextPaint(work) {
+    requestAnimationFrame(function () { setTimeout(work, 0); });
+  }
+  function startOurs() { afterNextPaint(function () { start("load"); }); }
+  if (document.readyState === "complete") startOurs();
+  else addEventListener("load", startOurs, { once: true });
 
   var FIRST_INTERACTION = ["pointerdown", "keydown", "touchstart", "wheel", "scroll", "focusin"];
   var firstKey = null;
