@@ -21,7 +21,8 @@
 4. After the build, `postbuild.run(site_dir)` runs its steps in the order of its STEPS
    (`pages.py` finishes each page, `material.py` makes scripts start after the first paint
    and patches the bundle, `search.py` adds warning signs and other words to the search
-   index, `stylesheets.py` trims Material's stylesheets, `offline.py` makes the zip,
+   index, `stylesheets.py` trims Material's stylesheets and writes all of them into the
+   pages, `offline.py` makes the zip,
    `serviceworker.py` gives sw.js the list of files and their hashes, `headers.py`
    writes the security headers last).
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from support.browser import ALL_BLOCKS_RENDERED
 from support.project import PAGES, html_name
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -46,7 +47,7 @@ def axe_pages(browser):
 def test_no_wcag_violations(axe_pages, site_url, name, width, scheme):
     page = axe_pages(width, scheme)
     page.goto(site_url + name)
-    page.wait_for_function("document.readyState === 'complete'")
+    page.wait_for_function(ALL_BLOCKS_RENDERED)  # as a reader has it, moments after the first paint
     problems = [f"{name} ({width}, {scheme}): {v}" for v in axe_violations(page)]
     assert not problems, "\n".join(problems)
 

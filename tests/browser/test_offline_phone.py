@@ -266,7 +266,7 @@ def test_a_new_build_downloads_only_what_changed(phone, two_builds, tmp_path):
 
         phone.context.set_offline(True)
         phone.goto(url + "prevention.html")
-        assert NEW_TEXT in phone.locator("article").inner_text()
+        assert NEW_TEXT in phone.locator("article").text_content()
         phone.goto(url + "download.html")
         phone.locator("[data-saved-copy='controls'][data-state='saved']").wait_for(state="attached")
         assert new["dateText"] in phone.locator("[data-status]").inner_text()

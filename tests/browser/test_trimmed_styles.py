@@ -5,11 +5,12 @@ the light and the dark scheme."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
 
-from support.browser import DESKTOP, PHONE, search
+from support.browser import ALL_BLOCKS_RENDERED, DESKTOP, PHONE, search
 from support.build import readable_tmpdir
 from support.project import PAGES, html_name
 from support.serving import serve
@@ -33,16 +34,26 @@ STYLES = """properties => {
 }"""
 
 
+# A stylesheet the build wrote into a page, named by the file it came from.
+INLINED = re.compile(r'(<style data-stylesheet="(?P<name>[^"]+)">)(?P<css>.*?)(</style>)', re.S)
+
+
 @pytest.fixture(scope="module")
 def untrimmed_url(site_dir):
-    """The same site with Material's own stylesheets, untrimmed."""
+    """The same site with Material's own stylesheets, untrimmed, in every page."""
+    originals = {path.name: path.read_text(encoding="utf-8")
+                 for pattern in material.STYLESHEETS for path in material.templates_dir().glob(pattern)}
     with readable_tmpdir() as folder:
         copy = folder / "site"
         shutil.copytree(site_dir, copy)
-        for pattern in material.STYLESHEETS:  # renamed by content: found by pattern
-            trimmed, = copy.glob(pattern)
-            original, = material.templates_dir().glob(pattern)
-            shutil.copy(original, trimmed)
+        replaced = 0
+        for page in copy.rglob("*.html"):
+            html = page.read_text(encoding="utf-8")
+            untrimmed, count = INLINED.subn(
+                lambda m: m[1] + originals.get(m["name"], m["css"]) + m[4], html)
+            replaced += count
+            page.write_text(untrimmed, encoding="utf-8")
+        assert replaced, "no page holds Material's stylesheets: see postbuild.inline_stylesheets"
         with serve(copy) as url:
             yield url
 
@@ -53,6 +64,7 @@ def styles(browser, url: str, name: str, viewport: dict, scheme: str, query: str
     page = context.new_page()
     page.goto(url + name)
     page.wait_for_load_state("networkidle")  # our scripts, started after load, have run
+    page.wait_for_function(ALL_BLOCKS_RENDERED)  # else heights are still estimates
     # Transitions would catch the two sites at different moments; the styles are the same.
     page.add_style_tag(content="*,*::before,*::after{transition:none!important;animation:none!important}")
     if query:

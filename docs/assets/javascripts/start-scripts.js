@@ -33,7 +33,22 @@
   function afterNextPaint(work) {
     requestAnimationFrame(function () { setTimeout(work, 0); });
   }
-  function startOurs() { afterNextPaint(function () { start("load"); }); }
+  /* Long pages render their blocks on demand (site.css, content-visibility), so the first
+     view does not wait for the rest of the page. Once it has painted, the rest is rendered
+     a few blocks at a time in idle moments: a reader who scrolls far or searches the page,
+     and tools that check colours, then meet a page that is all there. */
+  var BLOCKS_AT_ONCE = 2;
+  function renderTheRest() {
+    var blocks = Array.prototype.slice.call(document.querySelectorAll(".md-typeset > *"));
+    var idle = window.requestIdleCallback || function (work) { setTimeout(work, 50); };
+    (function next() {
+      blocks.splice(0, BLOCKS_AT_ONCE).forEach(function (block) {
+        block.style.contentVisibility = "visible";
+      });
+      if (blocks.length) idle(next);
+    })();
+  }
+  function startOurs() { afterNextPaint(function () { start("load"); renderTheRest(); }); }
   if (document.readyState === "complete") startOurs();
   else addEventListener("load", startOurs, { once: true });
 
