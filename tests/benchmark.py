@@ -150,10 +150,11 @@ ANY_SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 
 def no_script_limit(site: pathlib.Path, folder: pathlib.Path) -> pathlib.Path:
     """Our site with every script removed from every page and each page's stylesheets
-    inlined: as fast as this page can be as plain HTML and CSS."""
+    inlined: as fast as this page can be as plain HTML and CSS. (The build now writes the
+    stylesheets into the pages itself; a page that still links one gets it inlined here.)"""
     limit = folder / "limit"
     shutil.copytree(site, limit)
-    (limit / "_headers").unlink(missing_ok=True)  # the policy would block inlined styles
+    (limit / "_headers").unlink(missing_ok=True)  # served as plain files, like bare Material
     def inlined(link: re.Match, folder: pathlib.Path) -> str:
         href = link[1]
         path = limit / href.lstrip("/") if href.startswith("/") else folder / href

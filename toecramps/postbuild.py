@@ -109,6 +109,9 @@ def inline_stylesheets(site: pathlib.Path, project: pathlib.Path) -> None:
 
     def read(page: pathlib.Path, href: str) -> str:
         path = (from_root(href) if href.startswith("/") else page.parent / href).resolve()
+        if not path.is_relative_to(site.resolve()):  # it is deleted once inlined
+            raise ValueError(f"{page.relative_to(site)} links the stylesheet {href}, "
+                             "outside the built site")
         if not path.is_file():
             raise ValueError(f"{page.relative_to(site)} links the stylesheet {href}, "
                              "which was not built (extra_css in mkdocs.yml?)")

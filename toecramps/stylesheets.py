@@ -190,17 +190,29 @@ COMMENT = re.compile(r"/\*.*?\*/", re.S)
 SPACE_AROUND_PUNCTUATION = re.compile(r"\s*([{};,])\s*")
 
 
+STRING = re.compile(r""""(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'""")
+
+
 def minify(css: str) -> str:
     """Comments and spaces a browser does not need (for our own stylesheet; Material's is
-    minified already). Spaces beside ":" and "+" are kept: they mean something there."""
-    css = COMMENT.sub("", css)
-    css = re.sub(r"\s+", " ", css)
-    return SPACE_AROUND_PUNCTUATION.sub(r"\1", css).replace(";}", "}").strip()
+    minified already). Quoted strings are kept as written; spaces beside ":" and "+" are
+    kept too: they mean something there."""
+    def squeeze(code: str) -> str:
+        code = re.sub(r"\s+", " ", COMMENT.sub("", code))
+        return SPACE_AROUND_PUNCTUATION.sub(r"\1", code).replace(";}", "}")
+
+    out, start = [], 0
+    for string in STRING.finditer(css):
+        out += [squeeze(css[start:string.start()]), string[0]]
+        start = string.end()
+    out.append(squeeze(css[start:]))
+    return "".join(out).strip()
 
 
 def inline_links(page: str, stylesheet: Callable[[str], str]) -> str:
     """page with each <link rel="stylesheet"> replaced, in place (the cascade keeps its
-    order), by a <style> holding stylesheet(href). data-stylesheet names where it came from."""
+    order), by a <style> holding stylesheet(href). data-stylesheet is a label: the name of
+    the file it came from (Material's names carry the hash of its untrimmed content)."""
     def style(link: re.Match) -> str:
         css = stylesheet(link[1])
         if "</style" in css.lower():

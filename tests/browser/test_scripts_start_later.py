@@ -17,6 +17,7 @@ SCHEME = "document.body.getAttribute('data-md-color-scheme')"
 def material_held_back(page):
     """Holds the request for Material's bundle; yields a function that lets it through
     and waits until Material has set the page up."""
+    assert not page.evaluate("!!document.querySelector('meta[name=color-scheme]')")
     held = []
     page.route(BUNDLE, lambda route: held.append(route))
 
@@ -27,8 +28,9 @@ def material_held_back(page):
             page.wait_for_timeout(20)
         assert held, "Material's bundle was never requested"
         held.pop().continue_()
-        # Material sets the theme-color meta tag when its palette component starts.
-        page.wait_for_function("!!document.querySelector('meta[name=theme-color]')")
+        # Material's palette component adds a color-scheme meta tag when it starts (the
+        # page's own template has none).
+        page.wait_for_function("!!document.querySelector('meta[name=color-scheme]')")
 
     yield let_through
     page.unroute(BUNDLE)

@@ -46,14 +46,18 @@ def untrimmed_url(site_dir):
     with readable_tmpdir() as folder:
         copy = folder / "site"
         shutil.copytree(site_dir, copy)
-        replaced = 0
+        replaced = []
         for page in copy.rglob("*.html"):
-            html = page.read_text(encoding="utf-8")
-            untrimmed, count = INLINED.subn(
-                lambda m: m[1] + originals.get(m["name"], m["css"]) + m[4], html)
-            replaced += count
-            page.write_text(untrimmed, encoding="utf-8")
-        assert replaced, "no page holds Material's stylesheets: see postbuild.inline_stylesheets"
+            def untrimmed(m: re.Match) -> str:
+                if m["name"] not in originals:
+                    return m[0]  # ours (site.css), not trimmed
+                replaced.append(m["name"])
+                return m[1] + originals[m["name"]] + m[4]
+
+            page.write_text(INLINED.sub(untrimmed, page.read_text(encoding="utf-8")), encoding="utf-8")
+        assert set(replaced) == set(originals), (
+            f"pages hold {sorted(set(replaced))} of Material's {sorted(originals)}: "
+            "see postbuild.inline_stylesheets")
         with serve(copy) as url:
             yield url
 

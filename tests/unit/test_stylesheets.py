@@ -52,3 +52,8 @@ def test_rules_for_attribute_values_no_page_sets_are_dropped():
     assert stylesheets.trim(css, used) == (
         '[data-md-color-scheme=slate]{e:f}[data-md-color-scheme="default"]{g:h}'
         '[data-md-color-switching] *{k:l}.used:not([dir=rtl]){m:n}')
+
+
+def test_minify_drops_comments_and_spaces_but_not_inside_strings():
+    css = '/* why */\n.a ,\n.b {\n  content: ", " ;\n  margin : 0 ;\n}\n.c :is(.d) { e: f }'
+    assert stylesheets.minify(css) == '.a,.b{content: ", ";margin : 0}.c :is(.d){e: f}'

@@ -48,6 +48,29 @@
       if (blocks.length) idle(next);
     })();
   }
+  /* A link to a section far down: the blocks above it are rendered at once, at their real
+     height, so the section lands where the reader expects and nothing above it changes
+     size later (browsers without scroll anchoring would let the text jump). */
+  function linkedSection() {
+    try {
+      return location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    } catch (malformed) { return null; /* a mangled address: no section to keep in place */ }
+  }
+  function renderUpTo(section) {
+    var grew = false;
+    Array.prototype.some.call(document.querySelectorAll(".md-typeset > *"), function (block) {
+      grew = grew || block.style.contentVisibility !== "visible";
+      block.style.contentVisibility = "visible";
+      return block === section || block.contains(section);
+    });
+    return grew;
+  }
+  if (linkedSection()) renderUpTo(linkedSection());
+  /* In the page (a contents link), the browser has scrolled before this hears of it. */
+  addEventListener("hashchange", function () {
+    var section = linkedSection();
+    if (section && renderUpTo(section)) section.scrollIntoView();
+  });
   function startOurs() { afterNextPaint(function () { start("load"); renderTheRest(); }); }
   if (document.readyState === "complete") startOurs();
   else addEventListener("load", startOurs, { once: true });
