@@ -6,7 +6,7 @@ only after "/", "#" or "."."""
 
 from __future__ import annotations
 
-from support.browser import PHONE, RECORD_VIOLATIONS
+from support.browser import ALL_BLOCKS_RENDERED, PHONE, RECORD_VIOLATIONS
 from support.project import site_url as configured_site_url
 
 SNIPPET = '<a href="{}when-to-get-help.html">When to get medical help for toe cramps</a>'
@@ -18,6 +18,8 @@ def open_for_clinics(browser, base_url: str, **options):
     page.add_init_script(RECORD_VIOLATIONS)
     page.goto(base_url + "for-clinics.html")
     page.wait_for_load_state("load")
+    if options.get("java_script_enabled", True):
+        page.wait_for_function(ALL_BLOCKS_RENDERED)  # settled: nothing moves under a click
     return context, page
 
 

@@ -65,10 +65,17 @@ def test_long_pages_render_on_demand_then_the_rest_once_painted(browser, site_ur
     page.close()
 
 
-RECORD_SHIFTS = """window.__shifts = 0;
-new PerformanceObserver(list => list.getEntries()
-  .forEach(shift => { if (!shift.hadRecentInput) window.__shifts += shift.value; }))
-  .observe({ type: "layout-shift", buffered: true });"""
+RECORD_SHIFTS = """window.__shifts = 0; window.__moved = [];
+new PerformanceObserver(list => list.getEntries().forEach(shift => {
+  if (shift.hadRecentInput) return;
+  window.__shifts += shift.value;
+  for (const source of shift.sources) {
+    const node = source.node;
+    window.__moved.push(node && node.nodeType === 1
+      ? `${node.tagName}.${node.className}#${node.id} ${source.previousRect.y}->${source.currentRect.y}`
+      : String(node && node.nodeName));
+  }
+})).observe({ type: "layout-shift", buffered: true });"""
 
 
 # Known, not yet fixed (issue 14): controls our scripts add after load take space the page
@@ -96,7 +103,7 @@ def test_nothing_on_screen_moves_while_the_page_loads(browser, site_url, name):
         page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
         # As Lighthouse reports CLS: to three decimals.
         if shift := round(page.evaluate("window.__shifts"), 3):
-            moved[f"{viewport['width']}x{viewport['height']}"] = shift
+            moved[f"{viewport['width']}x{viewport['height']}"] = (shift, page.evaluate("window.__moved")[:4])
         page.close()
     assert not moved, f"{name}: layout shift (CLS) while loading: {moved}"
 
