@@ -30,7 +30,7 @@ def test_every_authors_mistake_is_named_in_one_build(project):
     set_field(docs / "about.md", "description", "word " * 40)
     append(docs / "treatment.md", "\nA claim [@nobody2099].\n")
     append(project / "references.bib", "\n@misc{no-link-entry,\n  title = {Somewhere},\n}\n")
-    append(docs / "questions.md", "\n![](assets/javascripts/review-status.js)\n")
+    append(docs / "questions.md", "\n![](assets/javascripts/sw-register.js)\n")
     append(docs / "download.md", "\nIf it hurts, call your emergency number.\n")
     append(docs / "for-clinics.md", "\nSee [[red-flag no-such-sign]].\n")
     safety_file = project / "safety.yml"

@@ -40,7 +40,7 @@ def test_configuration_passes_nginx_t(nginx, site_dir):
 def test_every_response_has_the_security_headers_once(nginx_url, site_dir):
     expected = dict(headers_for(parse_headers((site_dir / "_headers").read_text()), "/index.html"))
     bundle = next(site_dir.glob("assets/javascripts/bundle.*.min.js")).relative_to(site_dir)
-    paths = ["", *map(html_name, PAGES), str(bundle), "assets/javascripts/review-status.js",
+    paths = ["", *map(html_name, PAGES), str(bundle), "assets/javascripts/sw-register.js",
              "search/search_index.json", "download/toe-cramps-site.zip", "no-such-page.html"]
     problems = []
     for path in paths:
@@ -58,7 +58,7 @@ def test_every_response_has_the_security_headers_once(nginx_url, site_dir):
     ("", "no-cache"),
     ("causes.html", "no-cache"),
     ("BUNDLE", "public, max-age=31536000, immutable"),
-    ("assets/javascripts/review-status.js", None),
+    ("assets/javascripts/sw-register.js", None),
 ])
 def test_caching_matches_the_headers_file(nginx_url, site_dir, path, cache_control):
     """nginx sends what _headers says: pages revalidate, files named by their content

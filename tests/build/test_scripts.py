@@ -34,4 +34,4 @@ def test_materials_scripts_wait_for_interaction_and_ours_for_load(soups, page):
     bundle = [name for name in inert if name.startswith("bundle.")]
     assert bundle and inert[bundle[0]] == "interaction", f"{html_name(page)}: {inert}"
     assert inert["iframe-worker-1.0.4-shim.js"] == "interaction"
-    assert inert["review-status.js"] == "load"
+    assert inert["sw-register.js"] == "load"

@@ -37,7 +37,7 @@ def test_hashed_assets_cache_long_and_pages_revalidate(site_dir, rules):
     # The build rewrites the bundle, then names it by its new content: safe to keep.
     assert "immutable" in dict(headers_for(rules, f"/assets/javascripts/{bundle}"))["Cache-Control"]
     assert dict(headers_for(rules, "/causes.html"))["Cache-Control"] == "no-cache"
-    assert "immutable" not in dict(headers_for(rules, "/assets/javascripts/review-status.js")).get(
+    assert "immutable" not in dict(headers_for(rules, "/assets/javascripts/sw-register.js")).get(
         "Cache-Control", "")
 
 

@@ -46,7 +46,7 @@ def test_scripts_become_inert_for_the_starter_material_on_interaction_ours_on_lo
     html = ('<script src="assets/javascripts/bundle.a5f9d56c.min.js"></script>'
             '<script>inline()</script>'
             '<script src="../assets/javascripts/vendor/shim.js" defer></script>'
-            '<script src="assets/javascripts/review-status.js" defer></script>'
+            '<script src="assets/javascripts/sw-register.js" defer></script>'
             '<script src="assets/javascripts/start-scripts.js" defer></script>')
     assert material.start_scripts_later_in_page(html, "start()") == (
         '<script type="text/plain" data-start="interaction" '
@@ -55,7 +55,7 @@ def test_scripts_become_inert_for_the_starter_material_on_interaction_ours_on_lo
         '<script type="text/plain" data-start="interaction" '
         'data-src="../assets/javascripts/vendor/shim.js"></script>'
         '<script type="text/plain" data-start="load" '
-        'data-src="assets/javascripts/review-status.js"></script>'
+        'data-src="assets/javascripts/sw-register.js"></script>'
         '<script>start()</script>')
 
 
