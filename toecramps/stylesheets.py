@@ -186,26 +186,29 @@ def _trim_rules(css: str, used: set[str]) -> str:
 
 
 STYLESHEET_LINK = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
-COMMENT = re.compile(r"/\*.*?\*/", re.S)
 SPACE_AROUND_PUNCTUATION = re.compile(r"\s*([{};,])\s*")
-
-
-STRING = re.compile(r""""(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'""")
+COMMENT_OR_STRING = re.compile(r"""/\*.*?\*/|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'""", re.S)
 
 
 def minify(css: str) -> str:
     """Comments and spaces a browser does not need (for our own stylesheet; Material's is
     minified already). Quoted strings are kept as written; spaces beside ":" and "+" are
-    kept too: they mean something there."""
+    kept too: they mean something there. Comments and strings are found in one pass, left
+    to right: a quote inside a comment starts no string, nor "/*" inside a string a comment."""
     def squeeze(code: str) -> str:
-        code = re.sub(r"\s+", " ", COMMENT.sub("", code))
+        code = re.sub(r"\s+", " ", code)
         return SPACE_AROUND_PUNCTUATION.sub(r"\1", code).replace(";}", "}")
 
-    out, start = [], 0
-    for string in STRING.finditer(css):
-        out += [squeeze(css[start:string.start()]), string[0]]
-        start = string.end()
-    out.append(squeeze(css[start:]))
+    out, code = [], []
+    start = 0
+    for token in COMMENT_OR_STRING.finditer(css):
+        code.append(css[start:token.start()])
+        if not token[0].startswith("/*"):
+            out += [squeeze("".join(code)), token[0]]
+            code = []
+        start = token.end()
+    code.append(css[start:])
+    out.append(squeeze("".join(code)))
     return "".join(out).strip()
 
 

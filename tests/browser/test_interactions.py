@@ -147,7 +147,7 @@ def notice_shown(browser, url: str, clock: datetime.datetime) -> bool:
 
 def test_review_notice_follows_the_readers_clock(browser, review_dates_site):
     """Read long after the build, the page shows the notice without a rebuild, from the
-    first paint (review-notice.js, written in after the notice)."""
+    first paint (overrides/partials/first-paint.js)."""
     now = datetime.datetime.now(datetime.timezone.utc)
     in_2999 = datetime.datetime(2999, 6, 1, tzinfo=datetime.timezone.utc)
     assert not notice_shown(browser, review_dates_site + "causes.html", now), "shown before it is due"

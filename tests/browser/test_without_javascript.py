@@ -44,6 +44,10 @@ def test_page_is_whole_and_usable_on_a_phone_without_javascript(no_script, site_
         details.locator("summary").click()
         assert details.evaluate("d => d.open"), f"{name}: a collapsible answer does not open"
 
+    # Buttons need a script (saving offline, copying): none shows that would do nothing.
+    dead = article.locator("button:visible").all_inner_texts()
+    assert not dead, f"{name}: buttons that do nothing without JavaScript: {dead}"
+
     if name != "when-to-get-help.html":
         link = page.locator("p.help-link a")
         assert link.is_visible(), f"{name}: no red-flags link"

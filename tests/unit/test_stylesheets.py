@@ -57,3 +57,8 @@ def test_rules_for_attribute_values_no_page_sets_are_dropped():
 def test_minify_drops_comments_and_spaces_but_not_inside_strings():
     css = '/* why */\n.a ,\n.b {\n  content: ", " ;\n  margin : 0 ;\n}\n.c :is(.d) { e: f }'
     assert stylesheets.minify(css) == '.a,.b{content: ", ";margin : 0}.c :is(.d){e: f}'
+
+
+def test_minify_drops_comments_with_quotes_and_keeps_strings_with_comment_marks():
+    css = '/* the "hidden" one, don\'t */ .a { content: "/* not a comment */" } /* a\n"b */ .c {}'
+    assert stylesheets.minify(css) == '.a{content: "/* not a comment */"}.c{}'

@@ -7,7 +7,7 @@ Markers (inside a sentence, a table cell or an HTML block):
     [[address PATH]]      a copy-ready address of PATH (a built file, with any #section:
                           when-to-get-help.html#emergency): the site address and PATH, in
                           pieces that a narrow screen wraps only after "/", "#" or ".".
-                          assets/javascripts/copy-addresses.js rewrites it to the address
+                          overrides/partials/copy-addresses.js rewrites it to the address
                           the reader is on (a clinic's own copy too) and adds Copy buttons.
 """
 

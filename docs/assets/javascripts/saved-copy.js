@@ -95,9 +95,15 @@
       });
     });
 
-    box.hidden = false;
+    // The controls show from the first paint (main.html, site.css), the Save button
+    // disabled until the worker has said what is saved.
     ask("status", function (reply) {
       if (!started) show(reply);
+    }).catch(function () {
+      // A browser that has service workers but will not register one (some private modes).
+      status.textContent = "This browser cannot save the guide here. Use the zip file on a " +
+        "computer instead, or read the guide online.";
+      save.hidden = true;
     });
   }
 

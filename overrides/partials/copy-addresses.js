@@ -1,4 +1,5 @@
-// Copy-ready addresses (For clinics). The build writes each address from the site's
+// Copy-ready addresses (For clinics), written into the page by main.html and run as
+// the page is read, so nothing moves after the first paint. The build writes each address from the site's
 // configured address (site_url). Read over http(s), this shows instead the address of
 // the copy the reader is on (a clinic's own copy included), and adds a Copy button to
 // each address and to the snippet. Without JavaScript, the build's addresses stay as
