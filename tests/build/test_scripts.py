@@ -35,3 +35,12 @@ def test_materials_scripts_wait_for_interaction_and_ours_for_load(soups, page):
     assert bundle and inert[bundle[0]] == "interaction", f"{html_name(page)}: {inert}"
     assert inert["iframe-worker-1.0.4-shim.js"] == "interaction"
     assert inert["sw-register.js"] == "load"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_script_splits_the_text(soups, page):
+    """A script inside the text lets the browser paint the part above it before the rest,
+    which then moves (content-visibility blocks render late): scripts go in the head or
+    after the text (overrides/main.html)."""
+    inside = [str(tag)[:80] for tag in soups[page].select("article script")]
+    assert not inside, f"{html_name(page)}: scripts inside the text: {inside}"
