@@ -35,16 +35,21 @@
   }
   /* Long pages render their blocks on demand (site.css, content-visibility), so the first
      view does not wait for the rest of the page. Once it has painted, the rest is rendered
-     a few blocks at a time in idle moments: a reader who scrolls far or searches the page,
-     and tools that check colours, then meet a page that is all there. */
-  var BLOCKS_AT_ONCE = 2;
+     in idle moments, a few milliseconds of work at a time (each block laid out at once, so
+     its cost is counted here): a tap is never kept waiting behind it. A reader who scrolls
+     far or searches the page, and tools that check colours, then meet a page that is all
+     there. */
+  var WORK_PER_MOMENT_MS = 8;
   function renderTheRest() {
     var blocks = Array.prototype.slice.call(document.querySelectorAll(".md-typeset > *"));
     var idle = window.requestIdleCallback || function (work) { setTimeout(work, 50); };
     (function next() {
-      blocks.splice(0, BLOCKS_AT_ONCE).forEach(function (block) {
+      var began = performance.now();
+      while (blocks.length && performance.now() - began < WORK_PER_MOMENT_MS) {
+        var block = blocks.shift();
         block.style.contentVisibility = "visible";
-      });
+        void block.offsetHeight;  /* lays it out now */
+      }
       if (blocks.length) idle(next);
     })();
   }
