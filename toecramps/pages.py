@@ -46,7 +46,8 @@ def long_dates(page: str) -> str:
 
 def overdue_notice(page: str, today: datetime.date) -> str:
     """Show the "due for review" notice when the review date has passed by build time.
-    (overrides/partials/first-paint.js shows it in the reader's browser when it passes later.)"""
+    (overrides/partials/javascripts/first-paint.html shows it in the reader's browser
+    when it passes later.)"""
     def show(match: re.Match) -> str:
         return match[1] + ">" if frontmatter.is_overdue(match[2], today) else match[0]
     return REVIEW_NOTICE.sub(show, page)

@@ -1,6 +1,6 @@
 """Long pages render their blocks on demand (content-visibility in site.css): a phone lays
 out only what is on or near the screen, and once the page has painted, start-scripts.js
-renders the rest a few blocks at a time. A reader must not be able to tell:
+renders the rest in short idle moments. A reader must not be able to tell:
 - with scripts off, where blocks stay on demand, every element of every page is exactly
   where it would be with everything rendered at once, on a phone and a desktop, once
   every block has been on screen;

@@ -22,7 +22,7 @@ def material_held_back(page):
     page.route(BUNDLE, lambda route: held.append(route))
 
     def let_through():
-        for _ in range(100):  # the request is made on the first interaction
+        for _ in range(500):  # the request is made on the first interaction (10 s at most)
             if held:
                 break
             page.wait_for_timeout(20)

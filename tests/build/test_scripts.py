@@ -44,3 +44,10 @@ def test_no_script_splits_the_text(soups, page):
     after the text (overrides/main.html)."""
     inside = [str(tag)[:80] for tag in soups[page].select("article script")]
     assert not inside, f"{html_name(page)}: scripts inside the text: {inside}"
+
+
+def test_template_partials_are_not_published(site_dir):
+    """Theme folders are copied to the site except their .html files: a partial in any
+    other file would be published, and saved with the offline copy."""
+    published = sorted(str(path.relative_to(site_dir)) for path in site_dir.glob("partials/**/*"))
+    assert not published, f"template partials published as files: {published}"

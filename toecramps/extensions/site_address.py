@@ -7,8 +7,9 @@ Markers (inside a sentence, a table cell or an HTML block):
     [[address PATH]]      a copy-ready address of PATH (a built file, with any #section:
                           when-to-get-help.html#emergency): the site address and PATH, in
                           pieces that a narrow screen wraps only after "/", "#" or ".".
-                          overrides/partials/copy-addresses.js rewrites it to the address
-                          the reader is on (a clinic's own copy too) and adds Copy buttons.
+                          overrides/partials/javascripts/copy-addresses.html rewrites
+                          it to the address the reader is on (a clinic's own copy too)
+                          and adds Copy buttons.
 """
 
 from __future__ import annotations

@@ -10,13 +10,15 @@
     return (bytes / 1000000).toFixed(1) + " MB";
   }
 
-  /** The active service worker of a registration, once it has one. */
+  /** The active service worker of a registration, once it has one; fails if the worker
+      could not be set up (its install failed, on a connection lost mid-way). */
   function active(registration) {
     if (registration.active) return Promise.resolve(registration.active);
-    return new Promise(function (resolve) {
+    return new Promise(function (resolve, reject) {
       var worker = registration.installing || registration.waiting;
       worker.addEventListener("statechange", function () {
         if (worker.state === "activated") resolve(worker);
+        if (worker.state === "redundant") reject(new Error("the worker was not set up"));
       });
     });
   }
@@ -95,15 +97,17 @@
       });
     });
 
-    // The controls show from the first paint (main.html, site.css), the Save button
-    // disabled until the worker has said what is saved.
+    // The controls show from the first paint (partials/javascripts/first-paint.html,
+    // site.css), the Save button disabled until the worker has said what is saved.
     ask("status", function (reply) {
       if (!started) show(reply);
     }).catch(function () {
-      // A browser that has service workers but will not register one (some private modes).
-      status.textContent = "This browser cannot save the guide here. Use the zip file on a " +
-        "computer instead, or read the guide online.";
-      save.hidden = true;
+      // No worker to ask: the browser will not register one (some private modes), or
+      // its first set-up failed. Saving may still work: tapping Save tries again.
+      if (!started) {
+        status.textContent = "Not saved on this device yet.";
+        save.disabled = false;
+      }
     });
   }
 

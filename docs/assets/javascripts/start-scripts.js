@@ -43,12 +43,14 @@
   function renderTheRest() {
     var blocks = Array.prototype.slice.call(document.querySelectorAll(".md-typeset > *"));
     var idle = window.requestIdleCallback || function (work) { setTimeout(work, 50); };
-    (function next() {
+    (function next(deadline) {
       var began = performance.now();
-      while (blocks.length && performance.now() - began < WORK_PER_MOMENT_MS) {
+      var budget = Math.min(WORK_PER_MOMENT_MS, deadline ? deadline.timeRemaining() : WORK_PER_MOMENT_MS);
+      while (blocks.length) {
         var block = blocks.shift();
         block.style.contentVisibility = "visible";
         void block.offsetHeight;  /* lays it out now */
+        if (performance.now() - began >= budget) break;  /* at least one block a moment */
       }
       if (blocks.length) idle(next);
     })();
