@@ -54,6 +54,9 @@ def test_no_wcag_violations(axe_pages, site_url, name, width, scheme):
 
 def test_skip_link_is_first_and_moves_to_the_content(watched_page, site_url):
     page = watched_page
+    # The first Tab starts Material, whose section tracking (navigation.tracking) may
+    # rewrite the address just after the link is followed: the followed link is recorded.
+    page.add_init_script("window.__hashes = []; addEventListener('hashchange', () => __hashes.push(location.hash));")
     page.goto(site_url + "causes.html")
     page.keyboard.press("Tab")
     skip = page.locator("a.md-skip")
@@ -61,7 +64,7 @@ def test_skip_link_is_first_and_moves_to_the_content(watched_page, site_url):
     assert skip.is_visible(), "the skip link does not show when focused"
     page.keyboard.press("Enter")
     target = skip.get_attribute("href")
-    page.wait_for_url(f"**/causes.html{target}")
+    page.wait_for_function("target => window.__hashes.includes(target)", arg=target)
     assert page.locator(target).is_visible()
 
 

@@ -109,7 +109,13 @@ def test_pages_look_the_same_with_and_without_the_headers(browser, site_url, sec
         page = browser.new_page(viewport=DESKTOP)
         page.goto(url + "when-to-get-help.html")
         page.wait_for_function(SETTLED)
-        page.wait_for_function(ALL_BLOCKS_RENDERED)  # as the reader has it a moment later
+        # Material starts on the first interaction, and a full-page screenshot can be one
+        # (it scrolls): start it first on both, and wait until it has set up (it adds
+        # the color-scheme meta) and every block is rendered, as a reader has the page.
+        page.mouse.wheel(0, 1)
+        page.wait_for_function("() => !!document.querySelector('meta[name=color-scheme]')")
+        page.wait_for_function(ALL_BLOCKS_RENDERED)
+        page.mouse.wheel(0, -1)
         shots.append(stable_screenshot(page))
         page.close()
     assert shots[0] == shots[1], "the page renders differently under the security headers"
