@@ -128,14 +128,29 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def watched_page(browser):
-    """A fresh browser page with every non-local request blocked and recorded in
-    page.watch (a support.browser.PageWatch)."""
-    context = browser.new_context()
+def _open_watched_page(browser, **context_options):
+    context = browser.new_context(**context_options)
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.watch = browser_support.PageWatch()
     page.watch.attach(context, page)
+    return page
+
+
+@pytest.fixture
+def watched_page(browser):
+    """A fresh browser page with every non-local request blocked and recorded in
+    page.watch (a support.browser.PageWatch)."""
+    page = _open_watched_page(browser)
     yield page
-    context.close()
+    page.context.close()
+
+
+@pytest.fixture
+def watched_page_without_worker(browser):
+    """As watched_page, but no service worker is registered. For tests that hold a
+    request back with page.route: once our worker controls the page (it claims open pages
+    when it activates), it answers their requests, and Playwright never sees them."""
+    page = _open_watched_page(browser, service_workers="block")
+    yield page
+    page.context.close()

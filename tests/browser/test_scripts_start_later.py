@@ -1,7 +1,8 @@
 """Material's bundle starts on the reader's first tap or key (start-scripts.js). What the
 reader does before it has arrived must still work, and go where the reader meant, once it
 runs. The bundle is held back at the network until the test lets it through, so "before it
-has arrived" is certain, not a race."""
+has arrived" is certain, not a race. The pages run without our service worker: once it
+controls a page it would answer the request itself, out of the test's reach."""
 
 from __future__ import annotations
 
@@ -36,11 +37,11 @@ def material_held_back(page):
     page.unroute(BUNDLE)
 
 
-def test_scheme_tap_before_material_arrives_keeps_the_readers_typing(watched_page, site_url):
+def test_scheme_tap_before_material_arrives_keeps_the_readers_typing(watched_page_without_worker, site_url):
     """A reader switches scheme, then searches, while Material is still on its way: the
     switch is applied when it arrives, and the typing stays in the search box (a key such
     as "p" must not reach Material's page shortcuts)."""
-    page = watched_page
+    page = watched_page_without_worker
     page.set_viewport_size(DESKTOP)
     page.goto(site_url + "causes.html")
     before = page.evaluate(SCHEME)
@@ -63,10 +64,10 @@ def test_scheme_tap_before_material_arrives_keeps_the_readers_typing(watched_pag
     assert_clean(page.watch)
 
 
-def test_search_key_before_material_arrives_opens_search(watched_page, site_url):
+def test_search_key_before_material_arrives_opens_search(watched_page_without_worker, site_url):
     """"/" opens search at once, even on a phone where the box is hidden behind a button,
     and what is typed next is searched once Material has arrived."""
-    page = watched_page
+    page = watched_page_without_worker
     page.set_viewport_size(PHONE)
     page.goto(site_url + "index.html")
     with material_held_back(page) as let_through:
@@ -83,8 +84,8 @@ def test_search_key_before_material_arrives_opens_search(watched_page, site_url)
     assert_clean(page.watch)
 
 
-def test_phone_search_button_before_material_arrives_focuses_the_box(watched_page, site_url):
-    page = watched_page
+def test_phone_search_button_before_material_arrives_focuses_the_box(watched_page_without_worker, site_url):
+    page = watched_page_without_worker
     page.set_viewport_size(PHONE)
     page.goto(site_url + "index.html")
     with material_held_back(page) as let_through:
