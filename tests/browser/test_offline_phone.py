@@ -213,6 +213,30 @@ def test_saving_with_no_signal_fails_and_says_why(phone, secure_url):
     phone.wait_for_selector("[data-saved-copy='controls'][data-state='saved']", state="attached")
 
 
+# A worker whose set-up fails, as when the connection drops while it fetches the guide's
+# core files (or a copy of the offline zip put on a web server: its sw.js removes itself).
+FAILING_WORKER = 'self.addEventListener("install", (event) => event.waitUntil(Promise.reject(new Error("lost"))));'
+REGISTERED = "navigator.serviceWorker.getRegistration().then((registration) => !!registration)"
+
+
+def test_a_worker_that_cannot_be_set_up_leaves_the_pages_working(phone, secure_url):
+    """The offline page shows no list of saved pages and the Download page lets the reader
+    tap Save (which tries again), with no errors."""
+    # The worker script is fetched for the context, not the page: page.route would not see it.
+    phone.context.route("**/sw.js", lambda route: route.fulfill(body=FAILING_WORKER, content_type="text/javascript"))
+    phone.goto(secure_url + "offline.html")
+    phone.wait_for_function(REGISTERED)
+    phone.wait_for_function(f"{REGISTERED}.then((registered) => !registered)")  # its install failed
+    phone.wait_for_timeout(500)  # time for the page to hear of it
+    assert not phone.locator("[data-saved-copy='pages']").is_visible()
+
+    phone.goto(secure_url + "download.html")
+    phone.locator("[data-saved-copy='controls'] [data-status]").filter(
+        has_text="Not saved on this device yet").wait_for()
+    assert phone.get_by_role("button", name="Save this guide on this phone").is_enabled()
+    assert not phone.watch.errors, f"errors: {phone.watch.errors}"
+
+
 NEW_TEXT = "A sentence added to test updates."
 
 

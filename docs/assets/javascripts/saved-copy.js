@@ -16,6 +16,7 @@
     if (registration.active) return Promise.resolve(registration.active);
     return new Promise(function (resolve, reject) {
       var worker = registration.installing || registration.waiting;
+      if (!worker) return reject(new Error("the worker was not set up"));
       worker.addEventListener("statechange", function () {
         if (worker.state === "activated") resolve(worker);
         if (worker.state === "redundant") reject(new Error("the worker was not set up"));
@@ -123,6 +124,8 @@
         list.appendChild(item);
       });
       box.hidden = reply.pages.length === 0;
+    }).catch(function () {
+      // No worker to ask (see setUpControls): nothing is saved, and the list stays hidden.
     });
   }
 
