@@ -186,6 +186,7 @@ function reason(error) {
 
 /** Save every file of this build, telling the page how far it got. */
 async function save(port) {
+  port.postMessage({ state: "saving" }); // at once: the page knows the worker is at work
   const cache = await caches.open(CACHE);
   const paths = Object.keys(BUILD.files);
   const progress = { state: "saving", done: 0, total: paths.length, bytes: 0, size: BUILD.size };
@@ -213,9 +214,16 @@ async function save(port) {
   }
 }
 
+// Whatever goes wrong (storage the browser will not open, say), the page is told: its
+// controls would otherwise wait for ever.
 self.addEventListener("message", (event) => {
   const port = event.ports[0];
   if (!port) return;
-  if (event.data === "save") event.waitUntil(save(port));
-  if (event.data === "status") event.waitUntil(status().then((value) => port.postMessage(value)));
+  if (event.data === "save") {
+    event.waitUntil(save(port).catch(() => port.postMessage(
+      { state: "failed", reason: "This browser could not store the guide.", done: 0, total: 0 })));
+  }
+  if (event.data === "status") {
+    event.waitUntil(status().catch(() => ({ state: "unknown" })).then((value) => port.postMessage(value)));
+  }
 });

@@ -34,6 +34,7 @@ from support.service_worker import (
     wait_until_kept,
 )
 from support.serving import serve
+from toecramps.offline import STAND_IN_WORKER
 
 NAMES = [html_name(page) for page in PAGES]
 NEVER_OPENED = "anatomy.html"
@@ -214,27 +215,33 @@ def test_saving_with_no_signal_fails_and_says_why(phone, secure_url):
 
 
 # A worker whose set-up fails, as when the connection drops while it fetches the guide's
-# core files (or a copy of the offline zip put on a web server: its sw.js removes itself).
-FAILING_WORKER = 'self.addEventListener("install", (event) => event.waitUntil(Promise.reject(new Error("lost"))));'
-REGISTERED = "navigator.serviceWorker.getRegistration().then((registration) => !!registration)"
+# core files: it never becomes active.
+FAILING_WORKER = b'self.addEventListener("install", (event) => event.waitUntil(Promise.reject(new Error("lost"))));'
 
 
-def test_a_worker_that_cannot_be_set_up_leaves_the_pages_working(phone, secure_url):
-    """The offline page shows no list of saved pages and the Download page lets the reader
-    tap Save (which tries again), with no errors."""
+@pytest.mark.parametrize("worker", [FAILING_WORKER, STAND_IN_WORKER], ids=["set-up fails", "zip's stand-in"])
+def test_a_worker_that_cannot_help_leaves_the_pages_working(phone, secure_url, worker):
+    """A worker that cannot be set up, or one that never answers (the offline zip's
+    stand-in, which removes itself, on a web server): the offline page lists nothing, and
+    the Download page lets the reader tap Save, with no errors."""
     # The worker script is fetched for the context, not the page: page.route would not see it.
-    phone.context.route("**/sw.js", lambda route: route.fulfill(body=FAILING_WORKER, content_type="text/javascript"))
+    phone.context.route("**/sw.js", lambda route: route.fulfill(body=worker, content_type="text/javascript"))
     phone.goto(secure_url + "offline.html")
-    phone.wait_for_function(REGISTERED)
-    phone.wait_for_function(f"{REGISTERED}.then((registered) => !registered)")  # its install failed
-    phone.wait_for_timeout(500)  # time for the page to hear of it
+    phone.wait_for_selector("[data-saved-copy='pages'][data-state='unknown']", state="attached")
     assert not phone.locator("[data-saved-copy='pages']").is_visible()
+    assert not phone.watch.errors, f"offline page: {phone.watch.errors}"
 
     phone.goto(secure_url + "download.html")
-    phone.locator("[data-saved-copy='controls'] [data-status]").filter(
-        has_text="Not saved on this device yet").wait_for()
-    assert phone.get_by_role("button", name="Save this guide on this phone").is_enabled()
-    assert not phone.watch.errors, f"errors: {phone.watch.errors}"
+    phone.wait_for_selector("[data-saved-copy='controls'][data-state='unknown']", state="attached")
+    status = phone.locator("[data-saved-copy='controls'] [data-status]")
+    assert status.inner_text() == "Not saved on this device yet."
+    save = phone.get_by_role("button", name="Save this guide on this phone")
+    assert save.is_enabled()
+    save.click()
+    phone.wait_for_selector("[data-saved-copy='controls'][data-state='failed']", state="attached")
+    assert status.inner_text() == "Not saved. This browser could not start saving."
+    assert phone.get_by_role("button", name="Try again").is_enabled()
+    assert not phone.watch.errors, f"Download page: {phone.watch.errors}"
 
 
 NEW_TEXT = "A sentence added to test updates."

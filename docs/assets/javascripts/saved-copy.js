@@ -24,12 +24,27 @@
     });
   }
 
-  /** Send a message to the service worker; onReply gets each reply. */
+  /* Our worker answers at once. One that does not (the offline zip's stand-in, which
+     removes itself, on a web server) must not leave the controls waiting for ever. */
+  var FIRST_REPLY_WITHIN = 5000; // ms
+
+  /** Send a message to the service worker; onReply gets each reply. Fails if the worker
+      cannot be set up or does not answer. */
   function ask(message, onReply) {
     return navigator.serviceWorker.register(workerUrl).then(active).then(function (worker) {
-      var channel = new MessageChannel();
-      channel.port1.onmessage = function (event) { onReply(event.data); };
-      worker.postMessage(message, [channel.port2]);
+      return new Promise(function (answered, silent) {
+        var channel = new MessageChannel();
+        var timer = setTimeout(function () {
+          channel.port1.onmessage = null;
+          silent(new Error("the worker did not answer"));
+        }, FIRST_REPLY_WITHIN);
+        channel.port1.onmessage = function (event) {
+          clearTimeout(timer);
+          answered();
+          onReply(event.data);
+        };
+        worker.postMessage(message, [channel.port2]);
+      });
     });
   }
 
@@ -59,10 +74,15 @@
         save.hidden = true;
         remove.hidden = false;
       } else if (reply.state === "failed") {
-        status.textContent = "Not saved. " + reply.reason + " (" + reply.done + " of " +
-          reply.total + " files saved so far.)";
+        status.textContent = "Not saved. " + reply.reason + (reply.total ? " (" + reply.done +
+          " of " + reply.total + " files saved so far.)" : "");
         save.textContent = "Try again";
         save.hidden = false;
+      } else if (reply.state === "unknown") {
+        // No worker to ask, or it could not tell: saving may still work, so Save is there.
+        status.textContent = "Not saved on this device yet.";
+        save.hidden = false;
+        remove.hidden = true;
       } else if (reply.state === "removed") {
         status.textContent = "The saved copy is removed. Nothing from this guide is stored on this device now.";
         save.hidden = false;
@@ -95,6 +115,9 @@
         return registration && registration.unregister();
       }).then(function () {
         show({ state: "removed" });
+      }).catch(function () {
+        status.textContent = "The saved copy could not be removed. Try again, or clear this " +
+          "site's data in your browser's settings.";
       });
     });
 
@@ -103,19 +126,17 @@
     ask("status", function (reply) {
       if (!started) show(reply);
     }).catch(function () {
-      // No worker to ask: the browser will not register one (some private modes), or
-      // its first set-up failed. Saving may still work: tapping Save tries again.
-      if (!started) {
-        status.textContent = "Not saved on this device yet.";
-        save.disabled = false;
-      }
+      // No worker to ask: the browser will not register one (some private modes), its
+      // first set-up failed, or it does not answer. Tapping Save tries again.
+      if (!started) show({ state: "unknown" });
     });
   }
 
   function listPages(box) {
     var list = box.querySelector("ul");
     ask("status", function (reply) {
-      reply.pages.forEach(function (page) {
+      var pages = reply.pages || []; // none when the worker could not tell
+      pages.forEach(function (page) {
         var item = document.createElement("li");
         var link = document.createElement("a");
         link.href = new URL("../../" + page.path, here).href;
@@ -123,9 +144,11 @@
         item.appendChild(link);
         list.appendChild(item);
       });
-      box.hidden = reply.pages.length === 0;
+      box.hidden = pages.length === 0;
+      box.setAttribute("data-state", reply.state);
     }).catch(function () {
       // No worker to ask (see setUpControls): nothing is saved, and the list stays hidden.
+      box.setAttribute("data-state", "unknown");
     });
   }
 
