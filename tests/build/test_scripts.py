@@ -51,3 +51,20 @@ def test_template_partials_are_not_published(site_dir):
     other file would be published, and saved with the offline copy."""
     published = sorted(str(path.relative_to(site_dir)) for path in site_dir.glob("partials/**/*"))
     assert not published, f"template partials published as files: {published}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_first_paint_waits_until_a_script_has_run_not_only_been_read(soups, page):
+    """<link rel=expect blocking=render> holds the first paint until an element has been
+    parsed. A script counts as parsed just before it runs, so Chrome could paint without
+    what it writes in: the paint waits for a mark that follows it (copy-addresses.html)."""
+    for link in soups[page].select('link[rel="expect"]'):
+        target = soups[page].find(id=link["href"].removeprefix("#"))
+        assert target is not None, f"{html_name(page)}: no element {link['href']} to wait for"
+        assert target.name != "script", (
+            f"{html_name(page)}: the first paint waits for script {link['href']}, which "
+            "counts as parsed before it has run; wait for a mark after it")
+        script = target.find_previous_sibling()
+        assert script is not None and script.name == "script", (
+            f"{html_name(page)}: the first paint waits for {link['href']}, which does not "
+            "follow the script it waits for")
