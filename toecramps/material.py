@@ -108,6 +108,30 @@ MATERIAL_SCRIPT = re.compile(r"assets/javascripts/(?:bundle\.[0-9a-f]{8}\.min\.j
 SCRIPT_SOURCE = re.compile(r'\bsrc="(?P<src>[^"]+)"')
 
 
+# A /* comment */ or a quoted string, found left to right: a quote inside a comment starts
+# no string, and "/*" inside a string starts no comment.
+JS_COMMENT_OR_STRING = re.compile(r"""/\*.*?\*/|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'""", re.S)
+
+
+def without_comments(script: str) -> str:
+    """script as written into every page: its /* comments */ explain it to us, not to the
+    browser, so they go, with the indentation and blank lines they leave. Lines are kept
+    (no code is joined to the next). It understands comments and quoted strings, not
+    regular expressions: a regular expression holding a quote mark or /* would be misread
+    (the starter has none, and the browser tests run it)."""
+    kept = []
+    start = 0
+    for token in JS_COMMENT_OR_STRING.finditer(script):
+        kept += [script[start:token.start()], " " if token[0].startswith("/*") else token[0]]
+        start = token.end()
+    code = "".join(kept) + script[start:]
+    unsupported = [mark for mark in ("//", "`", "/*") if mark in JS_COMMENT_OR_STRING.sub("", code)]
+    if unsupported:
+        raise ValueError(f"{SCRIPT_STARTER}: {' and '.join(unsupported)} outside a string: "
+                         "write comments as /* */, and no template strings")
+    return "\n".join(line.strip() for line in code.splitlines() if line.strip())
+
+
 def start_scripts_later_in_page(html: str, starter: str) -> str:
     """Each external script tag as an inert tag the starter runs later, and the starter's
     tag (the last in the page) replaced by its code, starter. Inline scripts (Material's

@@ -177,7 +177,7 @@ def start_scripts_later(site: pathlib.Path, project: pathlib.Path) -> None:
     """No script competes with the first paint: start-scripts.js, written into each page,
     starts them later. Its file is then unused."""
     starter_file = site / material.SCRIPT_STARTER
-    starter = starter_file.read_text(encoding="utf-8").strip()
+    starter = material.without_comments(starter_file.read_text(encoding="utf-8"))
     if _rewrite_pages(site, lambda page: material.start_scripts_later_in_page(page, starter)) == 0:
         raise material.MaterialChanged("no page had a script to start later: has Material "
                                        "changed how it writes its script tags?")

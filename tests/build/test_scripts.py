@@ -6,12 +6,15 @@ first interaction and ours once the page has loaded and painted (toecramps/mater
 from __future__ import annotations
 
 import pathlib
+import re
 
 import pytest
 
 from support.project import PAGES, ROOT, html_name
+from toecramps import material
 
-STARTER = (ROOT / "docs/assets/javascripts/start-scripts.js").read_text(encoding="utf-8").strip()
+STARTER = material.without_comments(
+    (ROOT / "docs/assets/javascripts/start-scripts.js").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -51,6 +54,19 @@ def test_template_partials_are_not_published(site_dir):
     other file would be published, and saved with the offline copy."""
     published = sorted(str(path.relative_to(site_dir)) for path in site_dir.glob("partials/**/*"))
     assert not published, f"template partials published as files: {published}"
+
+
+# A /* comment */, or a // comment after a statement or on a line of its own.
+COMMENT = re.compile(r"/\*|(?:^|[;{}])\s*//", re.M)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_scripts_written_into_pages_carry_no_comments(soups, page):
+    """Every page carries its inline scripts: comments there are bytes each reader
+    downloads and the browser reads, for nothing."""
+    commented = [tag.string.strip()[:60] for tag in soups[page].select("script:not([type])")
+                 if tag.string and COMMENT.search(tag.string)]
+    assert not commented, f"{html_name(page)}: inline scripts with comments: {commented}"
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -62,3 +62,23 @@ def test_scripts_become_inert_for_the_starter_material_on_interaction_ours_on_lo
 def test_a_page_without_the_starter_is_left_alone():
     stub = '<script>location.replace("new.html")</script>'
     assert material.start_scripts_later_in_page(stub, "start()") == stub
+
+
+def test_the_starter_loses_its_comments_not_its_strings_or_lines():
+    script = ('(function () {\n'
+              '  /* why this is so,\n     over two lines */\n'
+              '  var a = "/* kept */", b = \'it\\\'s /*\';  /* trailing */\n'
+              '\n'
+              '  go(a, b);\n'
+              '})();\n')
+    assert material.without_comments(script) == (
+        '(function () {\n'
+        'var a = "/* kept */", b = \'it\\\'s /*\';\n'
+        'go(a, b);\n'
+        '})();')
+
+
+@pytest.mark.parametrize("script", ["go(); // a line comment", "go(`template`);", "go(); /* open"])
+def test_the_starter_refuses_what_it_cannot_strip_safely(script):
+    with pytest.raises(ValueError, match="start-scripts.js"):
+        material.without_comments(script)
