@@ -109,27 +109,43 @@ SCRIPT_SOURCE = re.compile(r'\bsrc="(?P<src>[^"]+)"')
 
 
 # A /* comment */ or a quoted string, found left to right: a quote inside a comment starts
-# no string, and "/*" inside a string starts no comment.
-JS_COMMENT_OR_STRING = re.compile(r"""/\*.*?\*/|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'""", re.S)
+# no string, and "/*" inside a string starts no comment. A comment starts a line or follows
+# a space: "/*" anywhere else (a regular expression such as /[/*]/) stays in the code, where
+# without_comments refuses it.
+JS_COMMENT_OR_STRING = re.compile(
+    r"""(?<!\S)/\*.*?\*/|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'""", re.S)
 
 
 def without_comments(script: str) -> str:
     """script as written into every page: its /* comments */ explain it to us, not to the
     browser, so they go, with the indentation and blank lines they leave. Lines are kept
-    (no code is joined to the next). It understands comments and quoted strings, not
-    regular expressions: a regular expression holding a quote mark or /* would be misread
+    (no code is joined to the next). It understands comments and quoted strings, and
+    refuses what it could get wrong (// comments, template strings, strings over lines, a
+    /* in a regular expression); a quote mark in a regular expression it would misread
     (the starter has none, and the browser tests run it)."""
     kept = []
     start = 0
     for token in JS_COMMENT_OR_STRING.finditer(script):
-        kept += [script[start:token.start()], " " if token[0].startswith("/*") else token[0]]
+        if not token[0].startswith("/*"):
+            replacement = token[0]
+        else:  # a comment over lines ends a statement as a line break does: it stays one
+            replacement = "\n" if "\n" in token[0] else " "
+        kept += [script[start:token.start()], replacement]
         start = token.end()
     code = "".join(kept) + script[start:]
-    unsupported = [mark for mark in ("//", "`", "/*") if mark in JS_COMMENT_OR_STRING.sub("", code)]
-    if unsupported:
-        raise ValueError(f"{SCRIPT_STARTER}: {' and '.join(unsupported)} outside a string: "
-                         "write comments as /* */, and no template strings")
-    return "\n".join(line.strip() for line in code.splitlines() if line.strip())
+    rest = JS_COMMENT_OR_STRING.sub("", code)
+    problems = [problem for mark, problem in (
+        ("/*", "a /* that is not a whole comment after a space (unclosed, or in a regular "
+               "expression)"),
+        ("//", "a // comment (write comments as /* */)"),
+        ("`", "a template string")) if mark in rest]
+    if "\\\n" in code:
+        problems.append("a string continued over lines")
+    if problems:
+        raise ValueError(f"{SCRIPT_STARTER}: cannot take its comments out safely: "
+                         + "; ".join(problems))
+    lines = (line.strip(" \t\r") for line in code.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def start_scripts_later_in_page(html: str, starter: str) -> str:

@@ -78,7 +78,20 @@ def test_the_starter_loses_its_comments_not_its_strings_or_lines():
         '})();')
 
 
-@pytest.mark.parametrize("script", ["go(); // a line comment", "go(`template`);", "go(); /* open"])
+def test_a_comment_over_lines_still_ends_the_statement_it_follows():
+    # "return /* ... */ 1" returns nothing when the comment holds a line break.
+    assert material.without_comments("return /* a\n b */ 1;") == "return\n1;"
+
+
+@pytest.mark.parametrize("script", [
+    "go(); // a line comment", "go(`template`);", "go(); /* open",
+    "var r = /[/*]/; go(); /* note */ done();", 'var s = "one \\\n two";'])
 def test_the_starter_refuses_what_it_cannot_strip_safely(script):
     with pytest.raises(ValueError, match="start-scripts.js"):
         material.without_comments(script)
+
+
+def test_the_starter_as_written_can_lose_its_comments():
+    starter = (ROOT / "docs" / material.SCRIPT_STARTER).read_text(encoding="utf-8")
+    stripped = material.without_comments(starter)
+    assert "/*" not in stripped and stripped.startswith('(function () {\n"use strict";')
