@@ -21,6 +21,13 @@ MATERIAL_VERSION = "9.8.1"  # the version every patch below was written against
 EAGER_SEARCH = 'me("search").map(e=>_i(e,{index$:zi,keyboard$:mo}))'
 LAZY_SEARCH = ('me("search").map(e=>L(h(e,"focusin"),h(document,"keydown")).pipe(Ee(1),'
                'b(()=>_i(e,{index$:zi,keyboard$:mo}))))')
+# The bundle wraps each plain table in two divs for scrolling. It starts on the reader's
+# first tap, so it re-parented the table under that tap: a first tap on a Copy button or a
+# link in a table went to the page, not to them, and the table's margins changed as the
+# reader touched it. Material's stylesheet lets a plain table scroll by itself (inline
+# block, overflow auto), as every table does before the bundle starts and without
+# JavaScript, so tables are left as they are. `M` selects elements; `ti` wraps a table.
+TABLE_WRAPPING = '...M("table:not([class])",e).map(i=>ti(i)),'
 # Material's stylesheets, which postbuild.trim_stylesheets trims to what the site uses.
 STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
 # Material's files that the post-build step rewrites and keeps as files (the stylesheets
@@ -169,17 +176,22 @@ def start_scripts_later_in_page(html: str, starter: str) -> str:
 
 
 def patch_bundle(text: str) -> str:
-    """Material's bundle with search set up on first use and no CDN address."""
+    """Material's bundle with search set up on first use, tables left in place, and no
+    CDN address."""
     if EAGER_SEARCH not in text:
         raise MaterialChanged(
             "Material's bundle no longer sets up search the way Material "
             f"{MATERIAL_VERSION} did; update EAGER_SEARCH and LAZY_SEARCH in toecramps/material.py")
+    if TABLE_WRAPPING not in text:
+        raise MaterialChanged(
+            "Material's bundle no longer wraps tables the way Material "
+            f"{MATERIAL_VERSION} did; update TABLE_WRAPPING in toecramps/material.py")
     missing = [url for url in CDN_SCRIPTS if url not in text]
     if missing:
         raise MaterialChanged(
             f"Material's bundle no longer loads {', '.join(missing)}; find what it loads from "
             "a CDN now and update CDN_SCRIPTS in toecramps/material.py")
-    text = text.replace(EAGER_SEARCH, LAZY_SEARCH, 1)
+    text = text.replace(EAGER_SEARCH, LAZY_SEARCH, 1).replace(TABLE_WRAPPING, "", 1)
     for url in CDN_SCRIPTS:
         text = text.replace(url, EMPTY_SCRIPT)
     return text

@@ -57,6 +57,26 @@ def test_the_copy_button_puts_the_exact_address_on_the_clipboard(browser, secure
     context.close()
 
 
+def test_a_first_tap_on_a_copy_button_works_while_material_starts(browser, secure_url):
+    """The reader's first tap starts Material's bundle (start-scripts.js), which can run
+    between the finger going down and coming up. It must leave the table where it is:
+    moved, the tap would go to the page, not to the button. The window is tall enough that
+    nothing scrolls first (a scroll would start Material before the tap)."""
+    context, page = open_for_clinics(browser, secure_url, viewport={"width": 1280, "height": 1400},
+                                     permissions=["clipboard-read", "clipboard-write"])
+    row = page.locator("tr", has=page.locator("[data-path='when-to-get-help.html#emergency']"))
+    box = row.get_by_role("button", name="Copy").bounding_box()
+    assert box["y"] + box["height"] < 1400, "the button is not on the first screen"
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.wait_for_function("() => !!document.querySelector('meta[name=color-scheme]')")  # Material ran
+    page.mouse.up()
+    page.wait_for_function("() => document.querySelector('.copy-status').textContent !== ''",
+                           timeout=5_000)
+    assert page.evaluate("navigator.clipboard.readText()") == secure_url + "when-to-get-help.html#emergency"
+    context.close()
+
+
 def test_without_javascript_the_built_addresses_are_there_to_select(browser, site_url):
     context, page = open_for_clinics(browser, site_url, java_script_enabled=False)
     base = configured_site_url()

@@ -24,10 +24,12 @@ def test_the_installed_material_is_the_version_the_patches_fit():
 def test_the_bundle_patch_loads_search_on_first_use_and_nothing_from_a_cdn():
     patched = material.patch_bundle(installed_bundle())
     assert material.LAZY_SEARCH in patched and material.EAGER_SEARCH not in patched
+    assert material.TABLE_WRAPPING not in patched
     assert "unpkg.com" not in patched
 
 
-@pytest.mark.parametrize("target", [material.EAGER_SEARCH, material.CDN_SCRIPTS[0]])
+@pytest.mark.parametrize("target", [material.EAGER_SEARCH, material.TABLE_WRAPPING,
+                                    material.CDN_SCRIPTS[0]])
 def test_the_bundle_patch_fails_when_its_target_is_gone(target):
     with pytest.raises(material.MaterialChanged):
         material.patch_bundle(installed_bundle().replace(target, "something else"))
