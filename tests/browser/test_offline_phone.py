@@ -6,6 +6,8 @@ small phone's width, served with the site's own headers (so its strict CSP appli
 - "Save this guide on this phone" keeps everything: offline, every page opens, every
   illustration loads, search finds and opens a page, review notices still show when a
   review date has passed, and nothing is asked of another host;
+- saving with no signal, or on a phone without enough free space, fails and says why,
+  and "Try again" then saves;
 - a new build: the next visit downloads only what changed, says a newer version is
   ready, shows the new text offline and deletes the old cache;
 - "Remove the saved copy" leaves Cache Storage empty.
@@ -212,6 +214,24 @@ def test_saving_with_no_signal_fails_and_says_why(phone, secure_url):
     phone.context.set_offline(False)
     phone.get_by_role("button", name="Try again").click()
     phone.wait_for_selector("[data-saved-copy='controls'][data-state='saved']", state="attached")
+
+
+def test_saving_on_a_full_phone_fails_and_says_why(phone, secure_url):
+    """A phone low on space: Chromium's storage quota for the site is made smaller than the
+    guide once the worker is set up (so only the save itself runs out of room)."""
+    phone.goto(secure_url + "download.html")
+    status = phone.locator("[data-saved-copy='controls'] [data-status]")
+    status.filter(has_text="Not saved on this device yet").wait_for()
+    devtools = phone.context.new_cdp_session(phone)
+    origin = secure_url.rstrip("/")
+    devtools.send("Storage.overrideQuotaForOrigin", {"origin": origin, "quotaSize": 300_000})
+    phone.get_by_role("button", name="Save this guide on this phone").click()
+    phone.wait_for_selector("[data-saved-copy='controls'][data-state='failed']", state="attached")
+    assert "not enough free space" in status.inner_text(), status.inner_text()
+    devtools.send("Storage.overrideQuotaForOrigin", {"origin": origin})  # space freed
+    phone.get_by_role("button", name="Try again").click()
+    phone.wait_for_selector("[data-saved-copy='controls'][data-state='saved']", state="attached")
+    assert "Saved on this device" in status.inner_text(), status.inner_text()
 
 
 # A worker whose set-up fails, as when the connection drops while it fetches the guide's
