@@ -175,25 +175,26 @@ def start_scripts_later_in_page(html: str, starter: str) -> str:
     return STARTER_TAG.sub(lambda _: f"<script>{starter}</script>", SCRIPT_TAG.sub(make_inert, html))
 
 
+def bundle_patches() -> list[tuple[str, str, str]]:
+    """Each change to Material's bundle: what it has, what we put instead, and the
+    constants to update in this file when a new Material no longer has it."""
+    return [
+        (EAGER_SEARCH, LAZY_SEARCH, "EAGER_SEARCH and LAZY_SEARCH (search set up on first use)"),
+        (TABLE_WRAPPING, "", "TABLE_WRAPPING (tables left in place)"),
+        *((url, EMPTY_SCRIPT, f"CDN_SCRIPTS (it no longer loads {url})") for url in CDN_SCRIPTS),
+    ]
+
+
 def patch_bundle(text: str) -> str:
     """Material's bundle with search set up on first use, tables left in place, and no
-    CDN address."""
-    if EAGER_SEARCH not in text:
+    CDN address. Every patch whose target is gone is named at once."""
+    gone = [constants for target, _, constants in bundle_patches() if target not in text]
+    if gone:
         raise MaterialChanged(
-            "Material's bundle no longer sets up search the way Material "
-            f"{MATERIAL_VERSION} did; update EAGER_SEARCH and LAZY_SEARCH in toecramps/material.py")
-    if TABLE_WRAPPING not in text:
-        raise MaterialChanged(
-            "Material's bundle no longer wraps tables the way Material "
-            f"{MATERIAL_VERSION} did; update TABLE_WRAPPING in toecramps/material.py")
-    missing = [url for url in CDN_SCRIPTS if url not in text]
-    if missing:
-        raise MaterialChanged(
-            f"Material's bundle no longer loads {', '.join(missing)}; find what it loads from "
-            "a CDN now and update CDN_SCRIPTS in toecramps/material.py")
-    text = text.replace(EAGER_SEARCH, LAZY_SEARCH, 1).replace(TABLE_WRAPPING, "", 1)
-    for url in CDN_SCRIPTS:
-        text = text.replace(url, EMPTY_SCRIPT)
+            f"Material's bundle differs from Material {MATERIAL_VERSION}'s where we patch it; "
+            "update in toecramps/material.py: " + "; ".join(gone))
+    for target, replacement, _ in bundle_patches():
+        text = text.replace(target, replacement)
     return text
 
 

@@ -31,8 +31,16 @@ def test_the_bundle_patch_loads_search_on_first_use_and_nothing_from_a_cdn():
 @pytest.mark.parametrize("target", [material.EAGER_SEARCH, material.TABLE_WRAPPING,
                                     material.CDN_SCRIPTS[0]])
 def test_the_bundle_patch_fails_when_its_target_is_gone(target):
-    with pytest.raises(material.MaterialChanged):
+    with pytest.raises(material.MaterialChanged, match="update in toecramps/material.py"):
         material.patch_bundle(installed_bundle().replace(target, "something else"))
+
+
+def test_the_bundle_patch_names_every_target_that_is_gone():
+    changed = installed_bundle().replace(material.EAGER_SEARCH, "").replace(material.TABLE_WRAPPING, "")
+    with pytest.raises(material.MaterialChanged) as raised:
+        material.patch_bundle(changed)
+    assert "EAGER_SEARCH" in str(raised.value) and "TABLE_WRAPPING" in str(raised.value)
+    assert "CDN_SCRIPTS" not in str(raised.value)
 
 
 def test_our_search_partial_is_materials_plus_the_dialog_label(tmp_path):
