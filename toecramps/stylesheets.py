@@ -185,6 +185,31 @@ def _trim_rules(css: str, used: set[str]) -> str:
     return _map_style_rules(css, keep_selectors)
 
 
+def _names_dark_scheme(selector: str) -> bool:
+    """Whether selector matches only in the dark scheme (not merely in a :not())."""
+    attributes = VALUED_ATTRIBUTE_IN_SELECTOR.findall(_without_functional_pseudos(selector))
+    return (DARK_SCHEME_ATTRIBUTE, DARK_SCHEME) in attributes
+
+
+DARK_SCHEME_ATTRIBUTE, DARK_SCHEME = "data-md-color-scheme", "slate"  # Material's dark scheme
+
+
+def dark_scheme_on_screen_only(css: str) -> str:
+    """css with every rule for the dark colour scheme inside @media screen. Paper is white:
+    a page printed while the reader has the dark scheme on (their device's setting, or the
+    switch) prints as in the light scheme, not with the dark scheme's pale link colour."""
+    def screen_only(prelude: str, body: str) -> str:
+        selectors = _split_top_level(prelude, ",")
+        dark = [selector for selector in selectors if _names_dark_scheme(selector)]
+        if not dark:
+            return f"{prelude}{{{body}}}"
+        others = [selector for selector in selectors if selector not in dark]
+        kept = f"{','.join(others)}{{{body}}}" if others else ""
+        return f"{kept}@media screen{{{','.join(dark)}{{{body}}}}}"
+
+    return _map_style_rules(css, screen_only)
+
+
 STYLESHEET_LINK = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
 SPACE_AROUND_PUNCTUATION = re.compile(r"\s*([{};,])\s*")
 COMMENT_OR_STRING = re.compile(r"""/\*.*?\*/|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'""", re.S)

@@ -60,3 +60,27 @@ def test_cramp_action_card_prints_on_one_sheet_with_its_warnings(browser, site_u
                   "Book an appointment with your doctor", "Do not take ibuprofen if you are pregnant",
                   "do not use a hot-water bottle or heating pad", "My numbers"):
         assert words in text, f"{paper} card lacks: {words}"
+
+
+def printed_look(browser, url: str, scheme: str) -> bytes:
+    """The page as print styles lay it out, in one screenshot, for a reader whose device
+    is set to the light or the dark colour scheme (the site follows it)."""
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 800, "height": 1000})
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(url)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+    page.set_viewport_size({"width": 800, "height": page.evaluate("document.documentElement.scrollHeight")})
+    shot = page.screenshot(animations="disabled")
+    context.close()
+    return shot
+
+
+@pytest.mark.parametrize("name", ["handouts/when-to-get-help.html", "handouts/cramp-action-card.html",
+                                  "when-to-get-help.html"])
+def test_a_page_printed_in_the_dark_scheme_prints_dark_ink_on_white(browser, site_url, name):
+    """A reader (or a clinic's computer) set to the dark scheme prints the same paper as
+    one set to light: the dark scheme's pale link colour on white paper is hard to read."""
+    light = printed_look(browser, site_url + name, "light")
+    dark = printed_look(browser, site_url + name, "dark")
+    assert dark == light, f"{name} prints differently in the dark colour scheme"

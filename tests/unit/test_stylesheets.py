@@ -62,3 +62,15 @@ def test_minify_drops_comments_and_spaces_but_not_inside_strings():
 def test_minify_drops_comments_with_quotes_and_keeps_strings_with_comment_marks():
     css = '/* the "hidden" one, don\'t */ .a { content: "/* not a comment */" } /* a\n"b */ .c {}'
     assert stylesheets.minify(css) == '.a{content: "/* not a comment */"}.c{}'
+
+
+def test_dark_scheme_rules_apply_on_screen_only_and_nothing_else_moves():
+    css = ('a{color:red}[data-md-color-scheme=slate]{--x:1}'
+           '[data-md-color-scheme="slate"] img,.md-foo{display:none}'
+           ':not([data-md-color-scheme=slate]) p{color:blue}'
+           '@media screen and (min-width:60em){[data-md-color-scheme=slate] .b{color:#fff}}')
+    assert stylesheets.dark_scheme_on_screen_only(css) == (
+        'a{color:red}@media screen{[data-md-color-scheme=slate]{--x:1}}'
+        '.md-foo{display:none}@media screen{[data-md-color-scheme="slate"] img{display:none}}'
+        ':not([data-md-color-scheme=slate]) p{color:blue}'
+        '@media screen and (min-width:60em){@media screen{[data-md-color-scheme=slate] .b{color:#fff}}}')
