@@ -32,6 +32,24 @@ def test_home_page_search_finds_and_opens_dehydration(watched_page, site_url, vi
     assert_clean(page.watch)
 
 
+
+@pytest.mark.parametrize("touch", [True, False], ids=["tap", "click"])
+def test_a_search_result_on_the_page_the_reader_is_on_lands_on_its_section(browser, secure_url, touch):
+    """On a phone, Material holds the page still while search is open; a result on the
+    same page used to change the address and leave the reader at the top."""
+    context = browser.new_context(viewport=PHONE, has_touch=touch, is_mobile=touch)
+    page = context.new_page()
+    page.goto(secure_url + "questions.html")
+    search(page, "magnesium")
+    result = page.locator(".md-search-result__item a[href$='questions.html#magnesium']").first
+    result.tap() if touch else result.click()
+    page.wait_for_url("**/questions.html#magnesium")
+    heading = page.locator("#magnesium")
+    page.wait_for_function("""() => { const top = document.getElementById("magnesium")
+      .getBoundingClientRect().top; return top > 40 && top < 120; }""", timeout=5_000)
+    assert heading.is_visible()
+    context.close()
+
 def test_desktop_nav_opens_a_page(watched_page, site_url):
     page = watched_page
     page.set_viewport_size(DESKTOP)

@@ -72,10 +72,25 @@
     return grew;
   }
   if (linkedSection()) renderUpTo(linkedSection());
-  /* In the page (a contents link), the browser has scrolled before this hears of it. */
+  /* In the page (a contents link), the browser has scrolled before this hears of it.
+     Not so for a search result on this page on a phone: Material holds the page still
+     while its search is open (data-md-scrolllock on the body), so the browser could not
+     scroll, and Material then scrolls back to where the reader was. Once it has let go,
+     the section is brought into view. */
   addEventListener("hashchange", function () {
     var section = linkedSection();
-    if (section && renderUpTo(section)) section.scrollIntoView();
+    if (!section) return;
+    var grew = renderUpTo(section);
+    var body = document.body;
+    if (body.hasAttribute("data-md-scrolllock")) {
+      new MutationObserver(function (changes, observer) {
+        if (body.hasAttribute("data-md-scrolllock")) return;
+        observer.disconnect();
+        section.scrollIntoView();
+      }).observe(body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
+    } else if (grew) {
+      section.scrollIntoView();
+    }
   });
   function startOurs() { afterNextPaint(function () { start("load"); renderTheRest(); }); }
   if (document.readyState === "complete") startOurs();
