@@ -52,12 +52,17 @@ MATERIAL_SEARCH_FILES = ("assets/javascripts/workers", "assets/javascripts/lunr"
 SOURCE_MAP_COMMENT = re.compile(r"/[*/]# sourceMappingURL=\S+(?: \*/)?")
 SCRIPT_TAG = re.compile(r"<script\b(?P<attributes>[^>]*)>")
 # Our fork of partials/search.html differs from Material's by exactly these changes: the
-# dialog's accessible name, and a form that, without JavaScript, leads to the site map.
+# dialog's accessible name, and a form that, without JavaScript, leads to the site map,
+# with a line that says so where Material would say "Initializing search" for ever.
 SEARCH_PARTIAL = "partials/search.html"
 SEARCH_PARTIAL_CHANGES = (
     (' role="dialog"', " role=\"dialog\" aria-label=\"{{ lang.t('search') }}\""),
     ('<form class="md-search__form" name="search">',
      '<form class="md-search__form" name="search" action="{{ \'index.html\' | url }}#site-map">'),
+    ('<ol class="md-search-result__list" role="presentation"></ol>',
+     '<p class="search-needs-scripts">Search needs JavaScript, which is off in this browser. '
+     'Type a word and press Enter (or Go) to see a list of every page.</p>\n'
+     '          <ol class="md-search-result__list" role="presentation"></ol>'),
 )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from support.browser import DESKTOP, PHONE
+from support.browser import DESKTOP, PHONE, search
 from support.project import PAGES, config, html_name
 
 
@@ -86,7 +86,17 @@ def test_search_box_leads_to_the_site_map_without_javascript(no_script, site_url
         opener.click()
     box = page.locator("input.md-search__input")
     box.fill("magnesium")
+    # What the open search says: how to find a page without it, not "Initializing search".
+    assert page.get_by_text("Search needs JavaScript").is_visible()
+    assert not page.get_by_text("Initializing search").is_visible()
     box.press("Enter")
     page.wait_for_url("**/index.html?query=magnesium#site-map")
     assert page.locator("#site-map").is_visible()
     page.close()
+
+
+def test_with_javascript_search_does_not_say_it_needs_it(watched_page, site_url):
+    page = watched_page
+    page.goto(site_url + "causes.html")
+    search(page, "magnesium")
+    assert not page.get_by_text("Search needs JavaScript").is_visible()

@@ -136,3 +136,13 @@ def test_red_flags_are_one_click_away(soups, page):
     assert link is not None and link["href"] == root_prefix(page) + "when-to-get-help.html", (
         f"{html_name(page)}: no link to when-to-get-help.html at the top of the content"
     )
+
+
+def test_the_site_map_lists_every_page_in_the_nav(soups):
+    """Without JavaScript the search box leads to the home page's site map: every page
+    a reader can reach from the menu is listed there."""
+    site_map = soups["index.md"].select_one("#site-map + ul")
+    assert site_map is not None, "index.md: no list after the Find your way around heading (#site-map)"
+    listed = {link["href"].split("#")[0] for link in site_map.select("a[href]")}
+    missing = [page for page in nav_pages() if page != "index.md" and html_name(page) not in listed]
+    assert not missing, f"docs/index.md: the site map (#site-map) does not list {missing}"
