@@ -137,6 +137,23 @@ async function offlinePage(url) {
   return (await caches.match(SCOPE + OFFLINE_PAGE, { cacheName: CACHE })) || Response.error();
 }
 
+// Offline, in a guide never saved, the search index was never fetched: Material would say
+// "Initializing search" for ever. It gets an index that our search worker answers with
+// one result, saying why, and leading to the offline page (the warning signs, the pages
+// kept on this device).
+const SEARCH_INDEX = "search/search_index.json";
+function searchUnavailable() {
+  return json({
+    config: { lang: ["en"], separator: "[\\s\\-]+", pipeline: [], fields: {}, unavailable: true },
+    docs: [{
+      location: OFFLINE_PAGE,
+      title: "Search needs a connection",
+      text: "There is no signal, and this guide is not saved on this device, so it cannot be " +
+        "searched now. Open this for the warning signs and the pages you can read offline.",
+    }],
+  });
+}
+
 async function fromCacheOrSite(event, path) {
   const cached = await caches.match(SCOPE + path, { cacheName: CACHE });
   if (cached) return cached;
@@ -144,6 +161,7 @@ async function fromCacheOrSite(event, path) {
   try {
     response = await fetch(event.request);
   } catch (error) {
+    if (path === SEARCH_INDEX) return searchUnavailable();
     return event.request.mode === "navigate" ? offlinePage(event.request.url) : Response.error();
   }
   // Keep it for next time, unless the reader removed the saved copy (no cache then).

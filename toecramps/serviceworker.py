@@ -32,10 +32,13 @@ SAVED_COPY_SCRIPT = "assets/javascripts/saved-copy.js"
 # (offline, the offline page answers instead).
 NOT_SAVED = (*offline.LEFT_OUT, SERVICE_WORKER, "search/search_index.js", "404.html")
 # What a page loads by itself: icons, the manifest, scripts (whether a tag loads them or
-# the starter does, from an inert tag's data-src: see material.py), and stylesheets on a
-# page that still links any (the build writes them into the pages: inline_stylesheets).
+# the starter does, from an inert tag's data-src: see material.py), stylesheets on a
+# page that still links any (the build writes them into the pages: inline_stylesheets),
+# and the search worker its configuration names (so offline search can say why it cannot
+# run, rather than never starting).
 LOADED = re.compile(r'<link rel="(?:stylesheet|icon|manifest|apple-touch-icon)" href="([^"]+)"'
-                    r'|<script\b[^>]*?\b(?:data-)?src="([^"]+)"')
+                    r'|<script\b[^>]*?\b(?:data-)?src="([^"]+)"'
+                    r'|"search": "([^"]+)"')
 TITLE = re.compile(r'<meta property="og:title" content="([^"]*)"')
 
 
@@ -68,7 +71,7 @@ def core_files(site: pathlib.Path, files: dict[str, list]) -> list[str]:
     """Kept for every visitor: the offline page and what it loads (the same scripts as
     every page), so any kept page, and the offline page, open offline."""
     page = (site / OFFLINE_PAGE).read_text(encoding="utf-8")
-    loaded = {href or src for href, src in LOADED.findall(page)}
+    loaded = {href or src or worker for href, src, worker in LOADED.findall(page)}
     core = {OFFLINE_PAGE, SAVED_COPY_SCRIPT} | {url for url in loaded if url in files}
     missing = sorted({OFFLINE_PAGE, SAVED_COPY_SCRIPT} - set(files))
     if missing:

@@ -6,6 +6,7 @@ small phone's width, served with the site's own headers (so its strict CSP appli
 - "Save this guide on this phone" keeps everything: offline, every page opens, every
   illustration loads, search finds and opens a page, review notices still show when a
   review date has passed, and nothing is asked of another host;
+- search with no signal and no saved copy says why and leads to the offline page;
 - saving with no signal, or on a phone without enough free space, fails and says why,
   and "Try again" then saves;
 - a new build: the next visit downloads only what changed, says a newer version is
@@ -123,6 +124,22 @@ def test_a_page_read_once_opens_again_offline(phone, secure_url):
     assert phone.evaluate("getComputedStyle(document.querySelector('.md-header')).position") != "static"
     assert_no_trouble(phone, secure_url)
 
+
+
+def test_search_offline_without_a_saved_copy_says_why_and_leads_to_the_offline_page(phone, secure_url):
+    """Not "Initializing search" for ever: the search index was never fetched."""
+    phone.goto(secure_url + "causes.html")
+    wait_until_controlled(phone)
+    wait_until_kept(phone, secure_url + "causes.html")
+    phone.context.set_offline(True)
+    phone.reload()
+    results = search(phone, "numb")
+    assert results.count() == 1
+    assert "Search needs a connection" in results.first.inner_text()
+    results.first.locator("a").first.click()
+    phone.wait_for_url("**/offline.html")
+    assert phone.locator("h1").inner_text().startswith("You are offline")
+    assert_no_trouble(phone, secure_url)
 
 def test_the_saved_guide_works_offline(phone, secure_url, site_dir):
     listing = build_list(site_dir)

@@ -419,11 +419,21 @@ function results(query) {
   return items;
 }
 
+/* Offline with no saved copy, the service worker (sw.js) sends an index marked
+   unavailable: its one document, saying why, is the answer to every query. */
+var unavailable = null;
+
 addEventListener("message", function (event) {
   var message = event.data;
   if (message.type === SETUP) {
-    index = buildIndex(message.data.config, message.data.docs);
+    unavailable = message.data.config.unavailable ? message.data.docs[0] : null;
+    index = unavailable ? null : buildIndex(message.data.config, message.data.docs);
     postMessage({ type: READY });
+  } else if (message.type === QUERY && unavailable) {
+    postMessage({ type: RESULT, data: { items: [[{
+      location: unavailable.location, title: unavailable.title,
+      text: "<p>" + unavailable.text + "</p>", score: 1, terms: {}
+    }]] } });
   } else if (message.type === QUERY) {
     postMessage({ type: RESULT, data: { items: index ? results(message.data) : [] } });
   }
