@@ -28,6 +28,10 @@ LAZY_SEARCH = ('me("search").map(e=>L(h(e,"focusin"),h(document,"keydown")).pipe
 # block, overflow auto), as every table does before the bundle starts and without
 # JavaScript, so tables are left as they are. `M` selects elements; `ti` wraps a table.
 TABLE_WRAPPING = '...M("table:not([class])",e).map(i=>ti(i)),'
+# Not patched, relied on: the attribute Material puts on the body while its search holds
+# the page still on a phone. start-scripts.js waits for it to go before it scrolls to a
+# search result on the page the reader is on.
+SCROLL_LOCK = "data-md-scrolllock"
 # Material's stylesheets, which postbuild.trim_stylesheets trims to what the site uses.
 STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
 # Material's files that the post-build step rewrites and keeps as files (the stylesheets
@@ -187,6 +191,7 @@ def bundle_patches() -> list[tuple[str, str, str]]:
         (EAGER_SEARCH, LAZY_SEARCH, "EAGER_SEARCH and LAZY_SEARCH (search set up on first use)"),
         (TABLE_WRAPPING, "", "TABLE_WRAPPING (tables left in place)"),
         *((url, EMPTY_SCRIPT, f"CDN_SCRIPTS (it no longer loads {url})") for url in CDN_SCRIPTS),
+        (SCROLL_LOCK, SCROLL_LOCK, "SCROLL_LOCK (kept as it is; start-scripts.js relies on it)"),
     ]
 
 

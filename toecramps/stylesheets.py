@@ -55,11 +55,12 @@ def used_classes(pages: list[str], scripts: list[str]) -> set[str]:
     return used
 
 
-def _without_functional_pseudos(selector: str) -> str:
-    """The selector with the arguments of :is(), :where(), :not() and :has() removed."""
+def _without_functional_pseudos(selector: str, pseudo: re.Pattern = FUNCTIONAL_PSEUDO) -> str:
+    """The selector with the arguments of :is(), :where(), :not() and :has() removed (or
+    of the pseudo-classes pseudo matches)."""
     out, depth, i = [], 0, 0
     while i < len(selector):
-        match = FUNCTIONAL_PSEUDO.match(selector, i) if depth == 0 else None
+        match = pseudo.match(selector, i) if depth == 0 else None
         if match:
             depth, i = 1, match.end()
             continue
@@ -185,9 +186,13 @@ def _trim_rules(css: str, used: set[str]) -> str:
     return _map_style_rules(css, keep_selectors)
 
 
+NOT_PSEUDO = re.compile(r":not\(")
+
+
 def _names_dark_scheme(selector: str) -> bool:
-    """Whether selector matches only in the dark scheme (not merely in a :not())."""
-    attributes = VALUED_ATTRIBUTE_IN_SELECTOR.findall(_without_functional_pseudos(selector))
+    """Whether selector matches only in the dark scheme: it names the scheme, and not
+    inside a :not() (inside :is(), :where() or :has() it still does)."""
+    attributes = VALUED_ATTRIBUTE_IN_SELECTOR.findall(_without_functional_pseudos(selector, NOT_PSEUDO))
     return (DARK_SCHEME_ATTRIBUTE, DARK_SCHEME) in attributes
 
 

@@ -32,7 +32,6 @@ def test_home_page_search_finds_and_opens_dehydration(watched_page, site_url, vi
     assert_clean(page.watch)
 
 
-
 @pytest.mark.parametrize("touch", [True, False], ids=["tap", "click"])
 def test_a_search_result_on_the_page_the_reader_is_on_lands_on_its_section(browser, secure_url, touch):
     """On a phone, Material holds the page still while search is open; a result on the
@@ -116,7 +115,7 @@ def stable_screenshot(page, tries: int = 10) -> bytes:
     back, which flips Material's media queries to the phone's and back, and the colour
     transition on the search box's placeholder that follows is one Playwright's
     animations="disabled" cannot finish (it is on a pseudo-element), so under load each
-    screenshot caught it at a different step."""
+    screenshot caught it at a different step. The window stays that tall."""
     width = page.viewport_size["width"]
     page.set_viewport_size({"width": width, "height": page.evaluate("document.documentElement.scrollHeight")})
     previous = None
@@ -134,9 +133,9 @@ def test_pages_look_the_same_with_and_without_the_headers(browser, site_url, sec
         page = browser.new_page(viewport=DESKTOP)
         page.goto(url + "when-to-get-help.html")
         page.wait_for_function(SETTLED)
-        # Material starts on the first interaction, and a full-page screenshot can be one
-        # (it scrolls): start it first on both, and wait until it has set up (it adds
-        # the color-scheme meta) and every block is rendered, as a reader has the page.
+        # Material starts on the first interaction (a scroll, say): start it first on both,
+        # and wait until it has set up (it adds the color-scheme meta) and every block is
+        # rendered, as a reader has the page.
         page.mouse.wheel(0, 1)
         page.wait_for_function("() => !!document.querySelector('meta[name=color-scheme]')")
         page.wait_for_function(ALL_BLOCKS_RENDERED)

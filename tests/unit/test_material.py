@@ -29,7 +29,7 @@ def test_the_bundle_patch_loads_search_on_first_use_and_nothing_from_a_cdn():
 
 
 @pytest.mark.parametrize("target", [material.EAGER_SEARCH, material.TABLE_WRAPPING,
-                                    material.CDN_SCRIPTS[0]])
+                                    material.CDN_SCRIPTS[0], material.SCROLL_LOCK])
 def test_the_bundle_patch_fails_when_its_target_is_gone(target):
     with pytest.raises(material.MaterialChanged, match="update in toecramps/material.py"):
         material.patch_bundle(installed_bundle().replace(target, "something else"))

@@ -68,9 +68,12 @@ def test_dark_scheme_rules_apply_on_screen_only_and_nothing_else_moves():
     css = ('a{color:red}[data-md-color-scheme=slate]{--x:1}'
            '[data-md-color-scheme="slate"] img,.md-foo{display:none}'
            ':not([data-md-color-scheme=slate]) p{color:blue}'
-           '@media screen and (min-width:60em){[data-md-color-scheme=slate] .b{color:#fff}}')
+           '@media screen and (min-width:60em){[data-md-color-scheme=slate] .b{color:#fff}}'
+           ':where([data-md-color-scheme=slate]) a{color:#fff}')
     assert stylesheets.dark_scheme_on_screen_only(css) == (
         'a{color:red}@media screen{[data-md-color-scheme=slate]{--x:1}}'
         '.md-foo{display:none}@media screen{[data-md-color-scheme="slate"] img{display:none}}'
         ':not([data-md-color-scheme=slate]) p{color:blue}'
-        '@media screen and (min-width:60em){@media screen{[data-md-color-scheme=slate] .b{color:#fff}}}')
+        '@media screen and (min-width:60em){@media screen{[data-md-color-scheme=slate] .b{color:#fff}}}'
+        '@media screen{:where([data-md-color-scheme=slate]) a{color:#fff}}')
+    # A rule split in two keeps its declarations in both: the order between them is moot.

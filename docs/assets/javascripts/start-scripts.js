@@ -77,17 +77,21 @@
      while its search is open (data-md-scrolllock on the body), so the browser could not
      scroll, and Material then scrolls back to where the reader was. Once it has let go,
      the section is brought into view. */
+  var sectionAfterSearch = null;
+  var searchLetGo = new MutationObserver(function () {
+    if (!sectionAfterSearch || document.body.hasAttribute("data-md-scrolllock")) return;
+    sectionAfterSearch.scrollIntoView();
+    sectionAfterSearch = null;
+  });
   addEventListener("hashchange", function () {
     var section = linkedSection();
     if (!section) return;
     var grew = renderUpTo(section);
-    var body = document.body;
-    if (body.hasAttribute("data-md-scrolllock")) {
-      new MutationObserver(function (changes, observer) {
-        if (body.hasAttribute("data-md-scrolllock")) return;
-        observer.disconnect();
-        section.scrollIntoView();
-      }).observe(body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
+    if (document.body.hasAttribute("data-md-scrolllock")) {
+      if (!sectionAfterSearch) {
+        searchLetGo.observe(document.body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
+      }
+      sectionAfterSearch = section;  /* the latest link wins */
     } else if (grew) {
       section.scrollIntoView();
     }
