@@ -206,3 +206,12 @@ def test_old_link_to_a_moved_page_lands_on_the_same_section(browser, tmp_path):
         page.goto(url + "causes.html#dehydration")
         page.wait_for_url("**/why-toes-cramp.html#dehydration")
     page.close()
+
+
+def test_a_link_to_one_warning_sign_marks_that_sign(browser, site_url):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(site_url + "when-to-get-help.html#cramp-over-10-minutes")
+    outline = "id => getComputedStyle(document.getElementById(id)).outlineStyle"
+    assert page.evaluate(outline, "cramp-over-10-minutes") == "solid"
+    assert page.evaluate(outline, "one-leg-swollen") == "none"
+    page.close()
