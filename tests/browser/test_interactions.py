@@ -215,3 +215,14 @@ def test_a_link_to_one_warning_sign_marks_that_sign(browser, site_url):
     assert page.evaluate(outline, "cramp-over-10-minutes") == "solid"
     assert page.evaluate(outline, "one-leg-swollen") == "none"
     page.close()
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_the_warning_signs_summary_fits_a_small_phone(browser, site_url, width):
+    """Its last column says which list to read: it must not sit off the screen's edge."""
+    page = browser.new_page(viewport={"width": width, "height": 700})
+    page.goto(site_url + "when-to-get-help.html")
+    table = page.locator(".md-typeset table").first
+    sizes = table.evaluate("t => [t.scrollWidth, t.clientWidth]")
+    assert sizes[0] <= sizes[1], f"the table is {sizes[0]} px wide in a {sizes[1]} px box"
+    page.close()
