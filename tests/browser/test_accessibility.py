@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from support.browser import ALL_BLOCKS_RENDERED
+from support.browser import ALL_BLOCKS_RENDERED, search
 from support.project import PAGES, html_name
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -16,8 +16,8 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, 
 AXE = Axe()
 
 
-def axe_violations(page) -> list[str]:
-    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
+def axe_violations(page, within: str | None = None) -> list[str]:
+    results = AXE.run(page, context=within, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
                                      "resultTypes": ["violations"]})
     return [
         f"{rule['id']}: {rule['help']} at {[node['target'] for node in rule['nodes']][:5]}"
@@ -101,3 +101,16 @@ def test_search_works_with_the_keyboard_alone(watched_page, site_url):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert focused.split("?")[0].split("#")[0] in page.url, f"{page.url} is not {focused}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+def test_open_search_results_have_no_wcag_violations(browser, site_url, width, scheme):
+    """The pages' scans run with search closed; a reader also reads its results."""
+    context = browser.new_context(viewport=VIEWPORTS[width], color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + "causes.html")
+    search(page, "magnesium")
+    problems = axe_violations(page, within=".md-search")  # the page behind is dimmed on purpose
+    context.close()
+    assert not problems, "\n".join(problems)
