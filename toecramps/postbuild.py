@@ -96,7 +96,7 @@ def inline_stylesheets(site: pathlib.Path, project: pathlib.Path) -> None:
     after the page's one request, not after three more round trips (make bench: LCP 1.3 to
     1.6 s with the links, against 0.9 to 1.1 s for the same page with its CSS inlined). The
     trimmed stylesheets are about 15 KB with gzip on each page; the files are then unused.
-    The dark scheme's rules apply on screen only, so every printout has dark ink."""
+    A rule for the dark scheme outside @media screen stops the build: printouts keep dark ink."""
     inlined: dict[pathlib.Path, str] = {}
 
     def from_root(href: str) -> pathlib.Path:
@@ -119,7 +119,11 @@ def inline_stylesheets(site: pathlib.Path, project: pathlib.Path) -> None:
         if path not in inlined:
             text = path.read_text(encoding="utf-8")
             text = text if path.name.endswith(".min.css") else stylesheets.minify(text)
-            inlined[path] = stylesheets.dark_scheme_on_screen_only(text)
+            if off_screen := stylesheets.dark_scheme_rules_off_screen(text):
+                raise ValueError(f"{path.relative_to(site)}: a rule for the dark scheme outside "
+                                 f"@media screen ({off_screen[0]}) would print pale ink on "
+                                 "paper; put it inside @media screen")
+            inlined[path] = text
         return inlined[path]
 
     for page in sorted(site.rglob("*.html")):

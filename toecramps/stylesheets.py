@@ -199,20 +199,25 @@ def _names_dark_scheme(selector: str) -> bool:
 DARK_SCHEME_ATTRIBUTE, DARK_SCHEME = "data-md-color-scheme", "slate"  # Material's dark scheme
 
 
-def dark_scheme_on_screen_only(css: str) -> str:
-    """css with every rule for the dark colour scheme inside @media screen. Paper is white:
-    a page printed while the reader has the dark scheme on (their device's setting, or the
-    switch) prints as in the light scheme, not with the dark scheme's pale link colour."""
-    def screen_only(prelude: str, body: str) -> str:
-        selectors = _split_top_level(prelude, ",")
-        dark = [selector for selector in selectors if _names_dark_scheme(selector)]
-        if not dark:
-            return f"{prelude}{{{body}}}"
-        others = [selector for selector in selectors if selector not in dark]
-        kept = f"{','.join(others)}{{{body}}}" if others else ""
-        return f"{kept}@media screen{{{','.join(dark)}{{{body}}}}}"
+SCREEN_ONLY_MEDIA = re.compile(r"@media\s+screen\b[^,]*")  # one query, for screens
 
-    return _map_style_rules(css, screen_only)
+
+def dark_scheme_rules_off_screen(css: str, on_screen: bool = False) -> list[str]:
+    """Selectors of rules for the dark colour scheme that are not inside @media screen.
+    On paper they would print the dark scheme's pale colours on white, for a reader who
+    has the dark scheme on (their device's setting, or the switch). Material keeps its
+    own inside @media screen."""
+    found = []
+    for prelude, body in _blocks(css):
+        if body is None:
+            continue
+        if prelude.startswith(NESTED_AT_RULES):
+            inner = on_screen or bool(SCREEN_ONLY_MEDIA.fullmatch(prelude))
+            found += dark_scheme_rules_off_screen(body, inner)
+        elif not prelude.startswith("@") and not on_screen:
+            found += [selector for selector in _split_top_level(prelude, ",")
+                      if _names_dark_scheme(selector)]
+    return found
 
 
 STYLESHEET_LINK = re.compile(r'<link rel="stylesheet" href="([^"]+)">')

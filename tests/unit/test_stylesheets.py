@@ -64,16 +64,13 @@ def test_minify_drops_comments_with_quotes_and_keeps_strings_with_comment_marks(
     assert stylesheets.minify(css) == '.a{content: "/* not a comment */"}.c{}'
 
 
-def test_dark_scheme_rules_apply_on_screen_only_and_nothing_else_moves():
-    css = ('a{color:red}[data-md-color-scheme=slate]{--x:1}'
+def test_dark_scheme_rules_outside_media_screen_are_found():
+    css = ('a{color:red}@media screen{[data-md-color-scheme=slate]{--x:1}}'
            '[data-md-color-scheme="slate"] img,.md-foo{display:none}'
            ':not([data-md-color-scheme=slate]) p{color:blue}'
            '@media screen and (min-width:60em){[data-md-color-scheme=slate] .b{color:#fff}}'
+           '@media print,screen{[data-md-color-scheme=slate] .c{color:#fff}}'
            ':where([data-md-color-scheme=slate]) a{color:#fff}')
-    assert stylesheets.dark_scheme_on_screen_only(css) == (
-        'a{color:red}@media screen{[data-md-color-scheme=slate]{--x:1}}'
-        '.md-foo{display:none}@media screen{[data-md-color-scheme="slate"] img{display:none}}'
-        ':not([data-md-color-scheme=slate]) p{color:blue}'
-        '@media screen and (min-width:60em){@media screen{[data-md-color-scheme=slate] .b{color:#fff}}}'
-        '@media screen{:where([data-md-color-scheme=slate]) a{color:#fff}}')
-    # A rule split in two keeps its declarations in both: the order between them is moot.
+    assert stylesheets.dark_scheme_rules_off_screen(css) == [
+        '[data-md-color-scheme="slate"] img', '[data-md-color-scheme=slate] .c',
+        ':where([data-md-color-scheme=slate]) a']
