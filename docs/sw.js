@@ -148,8 +148,9 @@ function searchUnavailable() {
     docs: [{
       location: OFFLINE_PAGE,
       title: "Search needs a connection",
-      text: "There is no signal, and this guide is not saved on this device, so it cannot be " +
-        "searched now. Open this for the warning signs and the pages you can read offline.",
+      text: "There is no internet connection, and this guide is not saved on this device, so " +
+        "search cannot work now. Open this page for the warning signs and the pages you can " +
+        "read offline.",
     }],
   });
 }

@@ -64,8 +64,8 @@ SEARCH_PARTIAL_CHANGES = (
     ('<form class="md-search__form" name="search">',
      '<form class="md-search__form" name="search" action="{{ \'index.html\' | url }}#site-map">'),
     ('<ol class="md-search-result__list" role="presentation"></ol>',
-     '<p class="search-needs-scripts">Search needs JavaScript, which is off in this browser. '
-     'Type a word and press Enter (or Go) to see a list of every page.</p>\n'
+     '<p class="search-needs-scripts">Search needs JavaScript, which is turned off. '
+     'Type any word and press Enter (or Go) to see a list of all pages.</p>\n'
      '          <ol class="md-search-result__list" role="presentation"></ol>'),
 )
 
