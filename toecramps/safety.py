@@ -237,13 +237,18 @@ def _triage_link(flag_id: str, page_prefix: str) -> str:
     return f"{page_prefix}{TRIAGE_PAGE}#{flag_id}"
 
 
+# A sign's tier, written into it on the triage page (tier_box); search leaves it out.
+SIGN_TIER = "sign-tier"
+
+
 def tier_box(safety: Safety, tier_id: str) -> str:
     """One tier in full, for the triage page: its call to action, then every sign with
-    its permanent id."""
+    its permanent id. Each sign also carries its tier's call, which site.css shows only
+    when a link lands on that sign: the box's own heading is then often above the screen."""
     tier = safety.tier(tier_id)
     lines = [f'!!! {tier.admonition} "{tier.call} if:"']
     for flag in safety.flags_in(tier_id):
-        lines.append(f"    - {flag.text}")
+        lines.append(f'    - <span class="{SIGN_TIER}" data-search-exclude>{tier.call} if:</span> {flag.text}')
         lines.append(f"        {{ #{flag.id} }}")
     return "\n".join(lines)
 

@@ -208,12 +208,21 @@ def test_old_link_to_a_moved_page_lands_on_the_same_section(browser, tmp_path):
     page.close()
 
 
-def test_a_link_to_one_warning_sign_marks_that_sign(browser, site_url):
+@pytest.mark.parametrize("sign", ["cramp-over-10-minutes", "stiff-jaw", "keep-coming-back"])
+def test_a_link_to_one_warning_sign_marks_it_and_says_how_urgent_it_is(browser, site_url, sign):
+    """The box's heading, which says what to do, is often above the screen when a link
+    lands on a sign further down the box: the sign then says it itself, on screen."""
     page = browser.new_page(viewport=PHONE)
-    page.goto(site_url + "when-to-get-help.html#cramp-over-10-minutes")
+    page.goto(site_url + f"when-to-get-help.html#{sign}")
     outline = "id => getComputedStyle(document.getElementById(id)).outlineStyle"
-    assert page.evaluate(outline, "cramp-over-10-minutes") == "solid"
-    assert page.evaluate(outline, "one-leg-swollen") == "none"
+    assert page.evaluate(outline, sign) == "solid"
+    heading = page.locator(f".admonition:has(#{sign}) > .admonition-title").inner_text()
+    said = page.locator(f"#{sign} .sign-tier")
+    assert said.is_visible() and said.inner_text() == heading, (sign, said.inner_text(), heading)
+    box = said.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"], f"#{sign}'s tier is off screen: {box}"
+    others = page.locator(".admonition li:not(:target) .sign-tier")
+    assert others.count() > 20 and not any(others.nth(i).is_visible() for i in range(others.count()))
     page.close()
 
 

@@ -86,6 +86,8 @@ def test_a_tier_box_lists_its_signs_with_their_permanent_ids():
     box = safety.tier_box(data, "emergency")
     assert box.startswith('!!! danger "Call now if:"')
     assert "{ #e }" in box and "{ #second }" in box and "{ #u }" not in box
+    # Each sign carries its tier's call (shown when a link lands on it), out of search.
+    assert box.count('<span class="sign-tier" data-search-exclude>Call now if:</span>') == 2
 
 
 def test_a_summary_shows_every_sign_in_its_tier_in_order():
