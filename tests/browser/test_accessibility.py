@@ -114,3 +114,34 @@ def test_open_search_results_have_no_wcag_violations(browser, site_url, width, s
     problems = axe_violations(page, within=".md-search")  # the page behind is dimmed on purpose
     context.close()
     assert not problems, "\n".join(problems)
+
+
+# Material's icons drawn as a mask over a background colour, as the pages have them: the
+# boxes' icons and the menu's arrows.
+MASKED_ICONS = [(".md-typeset .admonition-title", "::before"), (".md-nav__icon", "::after")]
+UNSEEN_ICONS = """icons => {
+  const canvas = getComputedStyle(document.body).backgroundColor;
+  return icons.map(([selector, pseudo]) => {
+    const drawn = [...document.querySelectorAll(selector)].map(e => getComputedStyle(e, pseudo))
+      .filter(style => style.content !== "none" && style.display !== "none");
+    return [selector + pseudo, drawn.length,
+            drawn.filter(style => [canvas, "rgba(0, 0, 0, 0)"].includes(style.backgroundColor)).length];
+  });
+}"""
+
+
+def test_icons_show_in_forced_colours(browser, site_url):
+    """Windows' contrast themes force every background to the theme's own, which made
+    these icons the colour of the page around them."""
+    page = browser.new_page(viewport=VIEWPORTS["phone"], forced_colors="active")
+    seen, unseen = set(), []
+    for name in ("when-to-get-help.html", "home-remedies.html"):
+        page.goto(site_url + name)
+        for icon, drawn, invisible in page.evaluate(UNSEEN_ICONS, MASKED_ICONS):
+            if drawn:
+                seen.add(icon)
+            if invisible:
+                unseen.append(f"{name}: {invisible} of {drawn} {icon}")
+    page.close()
+    assert len(seen) == len(MASKED_ICONS), f"only {seen} found: the test would prove nothing"
+    assert not unseen, unseen
