@@ -1,7 +1,8 @@
 """Accessibility in a real Chromium: axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA) on
 every page at phone and desktop width in the light and dark palettes (one test each, so
 both workers share them), plus what axe cannot judge alone: the skip link, visible
-focus, search by keyboard, and landmarks. (Reflow when text is zoomed: test_crawl.py.)"""
+focus, search by keyboard, landmarks, and icons in forced colours. (Reflow when text is
+zoomed: test_crawl.py.)"""
 
 from __future__ import annotations
 
