@@ -24,6 +24,8 @@ REVIEWED = re.compile(r'<aside class="page-review".*?<time datetime="(\d{4}-\d\d
 META = re.compile(r'<meta (?:name|property)="([^"]+)" content="([^"]*)"')
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 PAGE_SOURCE = re.compile(r'<li id="source-([\w.:-]+)"')
+SKIP_LINK = re.compile(r'(<a href=")[^"]*(" class="md-skip">)')
+HELP_LINK_ID = "help-link"  # overrides/main.html
 # What every page is about, for search engines (schema.org).
 ABOUT = {
     "@type": "MedicalCondition",
@@ -51,6 +53,15 @@ def overdue_notice(page: str, today: datetime.date) -> str:
     def show(match: re.Match) -> str:
         return match[1] + ">" if frontmatter.is_overdue(match[2], today) else match[0]
     return REVIEW_NOTICE.sub(show, page)
+
+
+def skip_to_help_link(page: str) -> str:
+    """Material's "Skip to content" goes to the page's title. The link to the warning
+    signs comes before the title, so a keyboard or screen reader user who skips the menu
+    would skip it too: where a page has it, the skip link goes to it."""
+    if f'id="{HELP_LINK_ID}"' not in page:
+        return page
+    return SKIP_LINK.sub(rf"\g<1>#{HELP_LINK_ID}\g<2>", page, count=1)
 
 
 def qr_code(page: str) -> str:

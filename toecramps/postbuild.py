@@ -164,6 +164,13 @@ def overdue_notices(site: pathlib.Path, project: pathlib.Path) -> None:
     _rewrite_pages(site, lambda page: pages.overdue_notice(page, today))
 
 
+def skip_links(site: pathlib.Path, project: pathlib.Path) -> None:
+    """"Skip to content" leads to the link to the warning signs (pages.py)."""
+    if _rewrite_pages(site, pages.skip_to_help_link) == 0:
+        raise material.MaterialChanged("no page's skip link leads to its link to the warning "
+                                       "signs: has Material changed its skip link? See pages.SKIP_LINK")
+
+
 def qr_codes(site: pathlib.Path, project: pathlib.Path) -> None:
     _rewrite_pages(site, pages.qr_code)
 
@@ -211,6 +218,7 @@ def security_headers(site: pathlib.Path, project: pathlib.Path) -> None:
 STEPS = (
     long_dates,
     overdue_notices,
+    skip_links,
     qr_codes,
     structured_data,
     start_scripts_later,

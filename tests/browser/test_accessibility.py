@@ -67,6 +67,11 @@ def test_skip_link_is_first_and_moves_to_the_content(watched_page, site_url):
     target = skip.get_attribute("href")
     page.wait_for_function("target => window.__hashes.includes(target)", arg=target)
     assert page.locator(target).is_visible()
+    # The content starts with the link to the warning signs, above the page's title:
+    # skipping the menu must not skip it too.
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.textContent, document.activeElement.getAttribute('href')]")
+    assert focused == ["When to get medical help", "when-to-get-help.html"], focused
 
 
 def test_every_focusable_element_shows_a_focus_outline(watched_page, site_url):

@@ -46,3 +46,10 @@ def test_a_page_is_overdue_only_after_its_review_date(monkeypatch):
 
 def test_dates_read_the_same_in_every_english_speaking_country():
     assert pages.long_date(datetime.date(2027, 5, 2)) == "2 May 2027"
+
+
+def test_skip_to_content_goes_to_the_link_to_the_warning_signs_where_a_page_has_it():
+    skip = '<a href="#the-title" class="md-skip">Skip to content</a>'
+    help_link = '<p class="help-link" id="help-link"><a href="when-to-get-help.html">'
+    assert pages.skip_to_help_link(skip + help_link) == skip.replace("#the-title", "#help-link") + help_link
+    assert pages.skip_to_help_link(skip + "<h1 id='the-title'>") == skip + "<h1 id='the-title'>"
