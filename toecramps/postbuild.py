@@ -168,7 +168,8 @@ def skip_links(site: pathlib.Path, project: pathlib.Path) -> None:
     """"Skip to content" leads to the link to the warning signs (pages.py)."""
     if _rewrite_pages(site, pages.skip_to_help_link) == 0:
         raise material.MaterialChanged("no page's skip link leads to its link to the warning "
-                                       "signs: has Material changed its skip link? See pages.SKIP_LINK")
+                                       "signs: has overrides/main.html lost id=\"help-link\", or "
+                                       "has Material changed its skip link (pages.SKIP_LINK)?")
 
 
 def qr_codes(site: pathlib.Path, project: pathlib.Path) -> None:

@@ -49,6 +49,7 @@ class Tier:
     admonition: str    # Material admonition type, which sets the box's colour and icon
     when: str = ""     # how soon, in a reader's words, for the guide table
     note: str = ""     # Markdown shown under the tier's list in summaries
+    see: str = ""      # a caution on the triage page that a linked sign points to
 
 
 @dataclasses.dataclass(frozen=True)
@@ -119,7 +120,8 @@ def parse(text: str, known_sources: set[str] | None = None) -> tuple[Safety, lis
         tiers.append(Tier(id=str(raw.get("id", "")), call=str(raw.get("call", "")).strip(),
                           admonition=str(raw.get("admonition", "note")),
                           when=str(raw.get("when") or "").strip(),
-                          note=" ".join(str(raw.get("note") or "").split())))
+                          note=" ".join(str(raw.get("note") or "").split()),
+                          see=str(raw.get("see") or "").strip()))
     if any(not tier.when for tier in tiers):
         problems.append("every tier needs 'when': how soon, in a reader's words")
     if tuple(tier.id for tier in tiers) != TIER_IDS:
@@ -215,6 +217,11 @@ def parse(text: str, known_sources: set[str] | None = None) -> tuple[Safety, lis
     for tier in TIER_IDS:
         if not any(flag.tier == tier for flag in flags):
             problems.append(f"tier '{tier}' has no red flags")
+    for tier in tiers:
+        shown_there = [c for c in cautions if c.id == tier.see and c.page == TRIAGE_PAGE]
+        if tier.see and not shown_there:
+            problems.append(f"tier '{tier.id}': 'see: {tier.see}' must name a caution "
+                            f"whose page is {TRIAGE_PAGE}")
     return Safety(tuple(tiers), tuple(flags), tuple(cautions)), problems
 
 
@@ -237,18 +244,28 @@ def _triage_link(flag_id: str, page_prefix: str) -> str:
     return f"{page_prefix}{TRIAGE_PAGE}#{flag_id}"
 
 
-# A sign's tier, written into it on the triage page (tier_box); search leaves it out.
+# What a sign on the triage page says only when a link lands on it (tier_box): its tier's
+# call, which the box's heading says once, and what to do next. Hidden until then
+# (site.css shows it for li:target), and left out of search.
 SIGN_TIER = "sign-tier"
+SIGN_NEXT = "sign-next"
+LINKED_SIGN_ONLY = re.compile(rf'<span class="(?:{SIGN_TIER}|{SIGN_NEXT})" hidden data-search-exclude>.*?</span>', re.S)
 
 
 def tier_box(safety: Safety, tier_id: str) -> str:
     """One tier in full, for the triage page: its call to action, then every sign with
-    its permanent id. Each sign also carries its tier's call, which site.css shows only
-    when a link lands on that sign: the box's own heading is then often above the screen."""
+    its permanent id. A link to one sign often lands with the box's heading above the
+    screen, so each sign also carries what site.css shows only then: the tier's call
+    before it, and after it the tier's note (what to do at night) and a link to the
+    caution the tier names in 'see' (what to do while waiting)."""
     tier = safety.tier(tier_id)
+    before = f'<span class="{SIGN_TIER}" hidden data-search-exclude>{tier.call} if:</span>'
+    see = safety.caution(tier.see)  # None when unset or unknown (a problem parse reports)
+    after = "".join(f' <span class="{SIGN_NEXT}" hidden data-search-exclude>{text}</span>'
+                    for text in (tier.note, see and f"[{see.title}](#{see.id})") if text)
     lines = [f'!!! {tier.admonition} "{tier.call} if:"']
     for flag in safety.flags_in(tier_id):
-        lines.append(f'    - <span class="{SIGN_TIER}" data-search-exclude>{tier.call} if:</span> {flag.text}')
+        lines.append(f"    - {before} {flag.text}{after}")
         lines.append(f"        {{ #{flag.id} }}")
     return "\n".join(lines)
 

@@ -93,8 +93,8 @@ def warning_sign_documents(triage_page_html: str, triage_location: str,
         documents.append({
             "location": f"{triage_location}#{flag.id}",
             "title": html.escape(found.tier(flag.tier).call, quote=False),
-            # Without the tier's call written into the sign: it is the title.
-            "text": re.sub(rf'<span class="{safety.SIGN_TIER}"[^>]*>.*?</span>', "", item[1]).strip(),
+            # Without what the sign says only when linked: its tier's call is the title.
+            "text": safety.LINKED_SIGN_ONLY.sub("", item[1]).strip(),
             "boost": WARNING_SIGN_BOOST,
         })
     return documents

@@ -208,10 +208,19 @@ def test_old_link_to_a_moved_page_lands_on_the_same_section(browser, tmp_path):
     page.close()
 
 
-@pytest.mark.parametrize("sign", ["cramp-over-10-minutes", "stiff-jaw", "keep-coming-back"])
+# A sign in each tier, and what it must say next when a link lands on it.
+LINKED_SIGNS = {
+    "stiff-jaw": "While you wait for emergency help",  # a link to that caution
+    "cramp-over-10-minutes": "At night or at a weekend",  # the tier's note
+    "keep-coming-back": None,
+}
+
+
+@pytest.mark.parametrize("sign", LINKED_SIGNS)
 def test_a_link_to_one_warning_sign_marks_it_and_says_how_urgent_it_is(browser, site_url, sign):
     """The box's heading, which says what to do, is often above the screen when a link
-    lands on a sign further down the box: the sign then says it itself, on screen."""
+    lands on a sign further down the box: the sign then says it itself, on screen, and
+    what to do next (at night; while waiting for an ambulance)."""
     page = browser.new_page(viewport=PHONE)
     page.goto(site_url + f"when-to-get-help.html#{sign}")
     outline = "id => getComputedStyle(document.getElementById(id)).outlineStyle"
@@ -219,9 +228,16 @@ def test_a_link_to_one_warning_sign_marks_it_and_says_how_urgent_it_is(browser, 
     heading = page.locator(f".admonition:has(#{sign}) > .admonition-title").inner_text()
     said = page.locator(f"#{sign} .sign-tier")
     assert said.is_visible() and said.inner_text() == heading, (sign, said.inner_text(), heading)
+    header = page.locator(".md-header").bounding_box()
     box = said.bounding_box()
-    assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"], f"#{sign}'s tier is off screen: {box}"
-    others = page.locator(".admonition li:not(:target) .sign-tier")
+    assert header["y"] + header["height"] <= box["y"] and box["y"] + box["height"] <= PHONE["height"], \
+        f"#{sign}'s tier is not on screen below the header: {box}"
+    next_step = page.locator(f"#{sign} .sign-next")
+    if LINKED_SIGNS[sign]:
+        assert next_step.is_visible() and LINKED_SIGNS[sign] in next_step.inner_text(), sign
+    else:
+        assert next_step.count() == 0
+    others = page.locator(".admonition li:not(:target) :is(.sign-tier, .sign-next)")
     assert others.count() > 20 and not any(others.nth(i).is_visible() for i in range(others.count()))
     page.close()
 

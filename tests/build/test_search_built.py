@@ -44,6 +44,13 @@ def test_each_warning_sign_is_its_own_result_with_its_tier(index):
         assert doc, f"no search result for the sign {flag.id}"
         assert doc["title"] == found.tier(flag.tier).call
         assert doc["text"].strip()
+        # What the sign says only when a link lands on it stays out of its result.
+        assert found.tier(flag.tier).call not in doc["text"], flag.id
+    # ... and out of the page's own results: each tier's call once, from its box's heading.
+    page_text = " ".join(doc["text"] for doc in index["docs"]
+                         if doc["location"].startswith("when-to-get-help.html") and doc.get("boost") is None)
+    for tier in found.tiers:
+        assert page_text.count(f"{tier.call} if:") == 1, tier.id
 
 
 def test_the_groups_of_other_words_are_in_the_index(index):

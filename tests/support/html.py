@@ -37,13 +37,14 @@ def main_text(soup: BeautifulSoup) -> str:
 def linkable_ids(soup: BeautifulSoup) -> set[str]:
     """Ids a clinic may link to: every id in the article (headings, red-flag signs, and
     <span id> aliases kept for renamed sections) but the h1, whose id comes from the
-    title, and the citation targets and per-page sources list."""
+    title, the citation targets and per-page sources list, and the template's red-flags
+    link on every page (help-link, where "Skip to content" goes)."""
     article = soup.select_one("article.md-content__inner")
     if article is None:
         return set()
     return {
         element["id"] for element in article.select("[id]")
-        if element.name != "h1" and element["id"] != "page-sources"
+        if element.name != "h1" and element["id"] not in ("page-sources", "help-link")
         and not element["id"].startswith(("source-", "__"))
     }
 

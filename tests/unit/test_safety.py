@@ -87,7 +87,34 @@ def test_a_tier_box_lists_its_signs_with_their_permanent_ids():
     assert box.startswith('!!! danger "Call now if:"')
     assert "{ #e }" in box and "{ #second }" in box and "{ #u }" not in box
     # Each sign carries its tier's call (shown when a link lands on it), out of search.
-    assert box.count('<span class="sign-tier" data-search-exclude>Call now if:</span>') == 2
+    assert box.count('<span class="sign-tier" hidden data-search-exclude>Call now if:</span>') == 2
+
+
+CAUTION = ("  - id: wait\n    title: While you wait\n    page: when-to-get-help.md\n"
+           "    text: Sit down [@a].\n    " + EVIDENCE + "\n")
+
+
+def test_a_linked_sign_says_what_to_do_next_as_its_tier_says():
+    text = (TIERS.replace("admonition: danger}", "admonition: danger, see: wait}")
+            .replace("admonition: warning}", "admonition: warning, note: 'At night call 111 [@a].'}")
+            + "red_flags:\n" + flag("e") + flag("u", tier="urgent") + flag("p", tier="appointment")
+            + "cautions:\n" + CAUTION)
+    data, problems = safety.parse(text, {"a"})
+    assert problems == []
+    shown_when_linked = {tier: safety.LINKED_SIGN_ONLY.findall(safety.tier_box(data, tier))
+                         for tier in safety.TIER_IDS}
+    assert shown_when_linked["emergency"][1].endswith(">[While you wait](#wait)</span>")
+    assert shown_when_linked["urgent"][1].endswith(">At night call 111 [@a].</span>")
+    assert len(shown_when_linked["appointment"]) == 1  # its call only
+
+
+@pytest.mark.parametrize("page", ["when-to-get-help.md", "home-remedies.md"])
+def test_a_tier_must_see_a_caution_on_the_triage_page(page):
+    text = (TIERS.replace("admonition: danger}", "admonition: danger, see: wiat}")
+            + "red_flags:\n" + flag("e") + flag("u", tier="urgent") + flag("p", tier="appointment")
+            + "cautions:\n" + CAUTION.replace("when-to-get-help.md", page))
+    problems = safety.parse(text, {"a"})[1]
+    assert problems == ["tier 'emergency': 'see: wiat' must name a caution whose page is when-to-get-help.md"]
 
 
 def test_a_summary_shows_every_sign_in_its_tier_in_order():
