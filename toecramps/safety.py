@@ -262,7 +262,7 @@ def tier_box(safety: Safety, tier_id: str) -> str:
     before = f'<span class="{SIGN_TIER}" hidden data-search-exclude>{tier.call} if:</span>'
     see = safety.caution(tier.see)  # None when unset or unknown (a problem parse reports)
     after = "".join(f' <span class="{SIGN_NEXT}" hidden data-search-exclude>{text}</span>'
-                    for text in (tier.note, see and f"[{see.title}](#{see.id})") if text)
+                    for text in (tier.note, see and f"Then read: [{see.title}](#{see.id})") if text)
     lines = [f'!!! {tier.admonition} "{tier.call} if:"']
     for flag in safety.flags_in(tier_id):
         lines.append(f"    - {before} {flag.text}{after}")

@@ -103,7 +103,7 @@ def test_a_linked_sign_says_what_to_do_next_as_its_tier_says():
     assert problems == []
     shown_when_linked = {tier: safety.LINKED_SIGN_ONLY.findall(safety.tier_box(data, tier))
                          for tier in safety.TIER_IDS}
-    assert shown_when_linked["emergency"][1].endswith(">[While you wait](#wait)</span>")
+    assert shown_when_linked["emergency"][1].endswith(">Then read: [While you wait](#wait)</span>")
     assert shown_when_linked["urgent"][1].endswith(">At night call 111 [@a].</span>")
     assert len(shown_when_linked["appointment"]) == 1  # its call only
 
