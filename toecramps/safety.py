@@ -260,9 +260,11 @@ def tier_box(safety: Safety, tier_id: str) -> str:
     caution the tier names in 'see' (what to do while waiting)."""
     tier = safety.tier(tier_id)
     before = f'<span class="{SIGN_TIER}" hidden data-search-exclude>{tier.call} if:</span>'
-    see = safety.caution(tier.see)  # None when unset or unknown (a problem parse reports)
-    after = "".join(f' <span class="{SIGN_NEXT}" hidden data-search-exclude>{text}</span>'
-                    for text in (tier.note, see and f"Then read: [{see.title}](#{see.id})") if text)
+    next_steps = [tier.note] if tier.note else []
+    if see := safety.caution(tier.see):  # None when unset or unknown (a problem parse reports)
+        next_steps.append(f"Then read: [{see.title}](#{see.id})")
+    after = "".join(f' <span class="{SIGN_NEXT}" hidden data-search-exclude>{step}</span>'
+                    for step in next_steps)
     lines = [f'!!! {tier.admonition} "{tier.call} if:"']
     for flag in safety.flags_in(tier_id):
         lines.append(f"    - {before} {flag.text}{after}")

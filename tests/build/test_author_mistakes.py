@@ -66,7 +66,6 @@ def test_every_authors_mistake_is_named_in_one_build(project):
     assert not missing, f"not named: {missing}\n{output}"
 
 
-
 def test_a_dark_scheme_rule_that_would_print_is_named(project):
     """A dark-scheme colour outside @media screen would print pale ink for a reader who
     has the dark scheme on."""
@@ -74,6 +73,7 @@ def test_a_dark_scheme_rule_that_would_print_is_named(project):
            '\n[data-md-color-scheme="slate"] .note { color: #ddd; }\n')
     output = failed_build(project)
     assert "assets/stylesheets/site.css" in output and "dark scheme outside @media screen" in output, output
+
 
 def test_review_notice_is_shown_when_overdue_and_hidden_when_not(project):
     """Built with one page long overdue and one not due for centuries: true on any day."""
