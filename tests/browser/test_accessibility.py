@@ -109,6 +109,25 @@ def test_search_works_with_the_keyboard_alone(watched_page, site_url):
     assert focused.split("?")[0].split("#")[0] in page.url, f"{page.url} is not {focused}"
 
 
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+def test_tab_from_the_search_box_goes_somewhere_the_reader_can_see(browser, site_url, width):
+    """On a computer, Material closes search as Tab leaves its box; the focus went to the
+    box the results scroll in, closed and empty by then: a Tab to nothing on screen."""
+    page = browser.new_page(viewport=VIEWPORTS[width])
+    page.goto(site_url + "causes.html")
+    search(page, "magnesium")
+    page.locator(".md-search__input").press("Tab")
+    page.wait_for_timeout(500)  # Material's search panel fades out over 0.4 s
+    focused = page.evaluate("""() => {
+      const element = document.activeElement, box = element.getBoundingClientRect();
+      return {name: element.tagName + "." + element.className + " " + (element.textContent || "").trim().slice(0, 30),
+              seen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight &&
+                    getComputedStyle(element).visibility === "visible" && element !== document.body};
+    }""")
+    page.close()
+    assert focused["seen"], f"Tab from the search box went to {focused['name']!r}, which is not on screen"
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", ["phone", "desktop"])
 def test_open_search_results_have_no_wcag_violations(browser, site_url, width, scheme):
