@@ -13,6 +13,7 @@ import pytest
 
 from support.browser import ALL_BLOCKS_RENDERED, DESKTOP, PHONE
 from support.project import PAGES, html_name
+from support.serving import serve
 
 ON_DEMAND = """() => [...document.querySelectorAll(".md-typeset > *")]
   .filter(block => getComputedStyle(block).contentVisibility === "auto").length"""
@@ -101,6 +102,26 @@ def test_nothing_on_screen_moves_while_the_page_loads(browser, site_url, name):
             moved[f"{viewport['width']}x{viewport['height']}"] = (shift, page.evaluate("window.__moved")[:4])
         page.close()
     assert not moved, f"{name}: layout shift (CLS) while loading: {moved}"
+
+
+def test_a_page_read_in_part_does_not_paint_its_menus_half_read(browser, site_dir):
+    """A slow network, or a busy phone, can leave the browser with part of a page, and it
+    may paint what it has. Painted half-read, the menu beside the text grew as the rest
+    arrived, and moved (seen in CI on the home page at 1280 px). Here the server stops in
+    the middle of the menu for a second: nothing may be painted before the menu is whole,
+    and nothing may move."""
+    stall = 0.8
+    with serve(site_dir, stall=('<li class="md-nav__item', stall)) as url:
+        page = browser.new_page(viewport=DESKTOP)
+        page.add_init_script(RECORD_SHIFTS)
+        page.goto(url + "index.html")
+        page.wait_for_function(ALL_BLOCKS_RENDERED, timeout=10_000)
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        first_paint = page.evaluate("performance.getEntriesByName('first-paint')[0].startTime")
+        shift, moved = page.evaluate("[window.__shifts, window.__moved]")
+        page.close()
+    assert first_paint >= stall * 1000, f"painted after {first_paint:.0f} ms, with the menu half-read"
+    assert round(shift, 3) == 0, f"layout shift {shift:.4f}: {moved[:4]}"
 
 
 # A browser without scroll anchoring (older Safari), in Chromium.

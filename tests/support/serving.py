@@ -9,6 +9,7 @@ import http.server
 import io
 import pathlib
 import threading
+import time
 
 from .headers import headers_for, parse_headers
 
@@ -22,6 +23,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     header_rules: list = []
     compress = False
     request_log: list | None = None
+    stall: tuple[str, float] | None = None
 
     def send_head(self):
         if self.request_log is not None:
@@ -29,6 +31,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         path = pathlib.Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
+        if self.stall and path.suffix == ".html" and path.is_file():
+            return self._send_stalled(path.read_bytes())
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (self.compress and wants_gzip and path.is_file() and path.suffix in COMPRESSIBLE):
             return super().send_head()
@@ -39,6 +43,22 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
+
+    def _send_stalled(self, body: bytes):
+        """The page up to the first occurrence of the stall's text, then a pause, then the
+        rest: as a slow network delivers a page, so a browser may paint what it has."""
+        marker, seconds = self.stall
+        cut = body.find(marker.encode())
+        cut = cut if cut > 0 else len(body)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body[:cut])
+        self.wfile.flush()
+        time.sleep(seconds)
+        self.wfile.write(body[cut:])
+        return None
 
     def end_headers(self):
         for name, value in headers_for(self.header_rules, self.path.split("?")[0]):
@@ -58,13 +78,14 @@ class _Server(http.server.ThreadingHTTPServer):
 
 @contextlib.contextmanager
 def serve(directory: pathlib.Path, *, with_headers: bool = False, compress: bool = False,
-          request_log: list | None = None):
+          request_log: list | None = None, stall: tuple[str, float] | None = None):
     """Serve a folder on a free localhost port; yield its base URL.
     request_log: a list that gets the path of every request the server answers. The
-    folder may be a symbolic link, read again on each request (to swap builds)."""
+    folder may be a symbolic link, read again on each request (to swap builds).
+    stall: (text, seconds): each page is sent up to that text, then the rest after a pause."""
     rules = parse_headers((directory / "_headers").read_text(encoding="utf-8")) if with_headers else []
     handler_class = type("Handler", (_Handler,), {"header_rules": rules, "compress": compress,
-                                                  "request_log": request_log})
+                                                  "request_log": request_log, "stall": stall})
     handler = functools.partial(handler_class, directory=str(directory))
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
