@@ -83,7 +83,7 @@
     sectionAfterSearch.scrollIntoView();
     sectionAfterSearch = null;
   });
-  addEventListener("hashchange", function () {
+  function goToLinkedSection() {
     var section = linkedSection();
     if (!section) return;
     var grew = renderUpTo(section);
@@ -95,7 +95,15 @@
     } else if (grew) {
       section.scrollIntoView();
     }
-  });
+  }
+  addEventListener("hashchange", goToLinkedSection);
+  /* A link to the address the reader is already on (a search result for the section they
+     came to by a link, then read on from) changes no hash, so there is no hashchange. Heard
+     as the click starts (capture), before Material's search lets go of the page. */
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (link && location.hash && link.href === location.href) goToLinkedSection();
+  }, true);
   function startOurs() { afterNextPaint(function () { start("load"); renderTheRest(); }); }
   if (document.readyState === "complete") startOurs();
   else addEventListener("load", startOurs, { once: true });
