@@ -168,6 +168,20 @@ def scripts_start_after_paint(site):
     return True, f"{len(inert)} started after paint"
 
 
+def first_paint_waits_for_the_menus(site):
+    """The mark the first paint waits for comes after both menus (overrides/main.html, block
+    site_nav): an engine without that block would drop it, and every page would wait until
+    it had been read whole."""
+    page = read(site, "index.html")
+    waits = 'href="#menus-read" blocking="render"' in page
+    mark = page.find('id="menus-read"')
+    if not waits or mark < 0:
+        return False, "no rel=expect link" if not waits else "no #menus-read mark"
+    if page.find("md-sidebar--", mark) >= 0 or page.find("<article", mark) < 0:
+        return False, "the mark is not between the menus and the text"
+    return True, "waits for the menus only"
+
+
 def stylesheets_in_page(site):
     """The trimmed stylesheets are written into each page (postbuild.inline_stylesheets)."""
     page = read(site, "index.html")
@@ -207,7 +221,8 @@ def security_headers(site):
 
 CHECKS = [every_page_built, red_flags_on_triage_page, summary_on_home_page,
           citations_numbered_with_sources, illustrations_inlined, review_dates_in_words,
-          schema_org_data, qr_code_in_print_header, scripts_start_after_paint, stylesheets_in_page,
+          schema_org_data, qr_code_in_print_header, scripts_start_after_paint,
+          first_paint_waits_for_the_menus, stylesheets_in_page,
           no_third_party_addresses, search_index_built, offline_zip, security_headers]
 
 

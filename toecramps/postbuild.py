@@ -121,8 +121,8 @@ def inline_stylesheets(site: pathlib.Path, project: pathlib.Path) -> None:
             text = text if path.name.endswith(".min.css") else stylesheets.minify(text)
             if off_screen := stylesheets.dark_scheme_rules_off_screen(text):
                 # Every such rule, so one build names all an author has to move.
-                raise ValueError(f"{path.relative_to(site)}: {len(off_screen)} rule(s) for the dark "
-                                 "scheme outside @media screen would print pale ink on paper; put "
+                raise ValueError(f"{path.relative_to(site)}: {len(off_screen)} selector(s) for the "
+                                 "dark scheme outside @media screen would print pale ink on paper; put "
                                  "them inside @media screen: " + "; ".join(off_screen))
             inlined[path] = text
         return inlined[path]

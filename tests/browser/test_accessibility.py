@@ -109,7 +109,12 @@ def test_search_works_with_the_keyboard_alone(watched_page, site_url):
     assert focused.split("?")[0].split("#")[0] in page.url, f"{page.url} is not {focused}"
 
 
-@pytest.mark.parametrize("width", ["phone", "desktop"])
+# On a phone the next stop is the closed menu drawer's first link, beside the screen:
+# Material leaves the closed drawer's links in the Tab order. A known miss, still to fix.
+OFF_SCREEN_DRAWER = pytest.mark.xfail(strict=True, reason="the closed phone drawer's links take the focus off screen")
+
+
+@pytest.mark.parametrize("width", [pytest.param("phone", marks=OFF_SCREEN_DRAWER), "desktop"])
 def test_tab_from_the_search_box_goes_somewhere_the_reader_can_see(browser, site_url, width):
     """On a computer, Material closes search as Tab leaves its box; the focus went to the
     box the results scroll in, closed and empty by then: a Tab to nothing on screen."""
@@ -117,11 +122,12 @@ def test_tab_from_the_search_box_goes_somewhere_the_reader_can_see(browser, site
     page.goto(site_url + "causes.html")
     search(page, "magnesium")
     page.locator(".md-search__input").press("Tab")
-    page.wait_for_timeout(500)  # Material's search panel fades out over 0.4 s
+    page.wait_for_function("() => !document.getElementById('__search').checked")  # closed
     focused = page.evaluate("""() => {
       const element = document.activeElement, box = element.getBoundingClientRect();
       return {name: element.tagName + "." + element.className + " " + (element.textContent || "").trim().slice(0, 30),
               seen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight &&
+                    box.right > 0 && box.left < innerWidth &&
                     getComputedStyle(element).visibility === "visible" && element !== document.body};
     }""")
     page.close()

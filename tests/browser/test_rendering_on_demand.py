@@ -110,8 +110,9 @@ def test_a_page_read_in_part_does_not_paint_its_menus_half_read(browser, site_di
     arrived, and moved (seen in CI on the home page at 1280 px). Here the server stops in
     the middle of the menu for a second: nothing may be painted before the menu is whole,
     and nothing may move."""
-    stall = 0.8
-    with serve(site_dir, stall=('<li class="md-nav__item', stall)) as url:
+    stall, menu_item = 0.8, '<li class="md-nav__item'
+    assert menu_item in (site_dir / "index.html").read_text(encoding="utf-8"), "no menu to stall in"
+    with serve(site_dir, stall=(menu_item, stall)) as url:
         page = browser.new_page(viewport=DESKTOP)
         page.add_init_script(RECORD_SHIFTS)
         page.goto(url + "index.html")

@@ -70,11 +70,11 @@ def test_a_dark_scheme_rule_that_would_print_is_named(project):
     """A dark-scheme colour outside @media screen would print pale ink for a reader who
     has the dark scheme on."""
     append(project / "docs/assets/stylesheets/site.css",
-           '\n[data-md-color-scheme="slate"] .note { color: #ddd; }\n'
-           '\n[data-md-color-scheme="slate"] .aside-note { color: #eee; }\n')
+           '\n[data-md-color-scheme="slate"] .alpha { color: #ddd; }\n'
+           '\n[data-md-color-scheme="slate"] .beta { color: #eee; }\n')
     output = failed_build(project)
     assert "assets/stylesheets/site.css" in output and "dark scheme outside @media screen" in output, output
-    assert ".note" in output and ".aside-note" in output, f"not every rule is named: {output}"
+    assert ".alpha" in output and ".beta" in output, f"not every rule is named: {output}"
 
 
 def test_review_notice_is_shown_when_overdue_and_hidden_when_not(project):

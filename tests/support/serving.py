@@ -49,7 +49,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         rest: as a slow network delivers a page, so a browser may paint what it has."""
         marker, seconds = self.stall
         cut = body.find(marker.encode())
-        cut = cut if cut > 0 else len(body)
+        if cut <= 0:  # a test that stalls nowhere would prove nothing
+            raise ValueError(f"stall: {marker!r} is not in {self.path}")
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))

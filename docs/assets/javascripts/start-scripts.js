@@ -102,7 +102,9 @@
      as the click starts (capture), before Material's search lets go of the page. */
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[href]");
-    if (link && location.hash && link.href === location.href) goToLinkedSection();
+    var elsewhere = event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey;
+    if (!link || link.target || link.hasAttribute("download") || elsewhere) return;  /* a new tab */
+    if (location.hash && link.href === location.href) goToLinkedSection();
   }, true);
   function startOurs() { afterNextPaint(function () { start("load"); renderTheRest(); }); }
   if (document.readyState === "complete") startOurs();
