@@ -1,13 +1,17 @@
 """For clinics read from a server on any port: each copy-ready address is the address of
 that copy of the site, opens its section, and its Copy button puts exactly it on the
-clipboard, under the site's own security headers. Without JavaScript the build's
-addresses are there to select. At phone width nothing is cut off, and an address wraps
-only after "/", "#" or "."."""
+clipboard, under the site's own security headers. Read at the site's own address, the
+page paints as soon as it can, and its Copy buttons work before it has been read to the
+end. Without JavaScript the build's addresses are there to select. At phone width
+nothing is cut off, and an address wraps only after "/", "#" or "."."""
 
 from __future__ import annotations
 
-from support.browser import ALL_BLOCKS_RENDERED, PHONE, RECORD_VIOLATIONS
+from support.browser import ALL_BLOCKS_RENDERED, DESKTOP, PHONE, RECORD_SHIFTS, RECORD_VIOLATIONS
+from support.build import build
+from support.project import ROOT
 from support.project import site_url as configured_site_url
+from support.serving import serve
 
 SNIPPET = '<a href="{}when-to-get-help.html">When to get medical help for toe cramps</a>'
 
@@ -81,7 +85,7 @@ def test_without_javascript_the_built_addresses_are_there_to_select(browser, sit
     context, page = open_for_clinics(browser, site_url, java_script_enabled=False)
     base = configured_site_url()
     codes = page.locator("code.copy-text")
-    assert codes.count() >= 20 and page.locator(".copy-button").count() == 0
+    assert codes.count() >= 20 and page.get_by_role("button", name="Copy").count() == 0  # none shows
     first = codes.first
     path = first.locator(".site-address").get_attribute("data-path")
     assert first.inner_text() == base + path
@@ -114,3 +118,56 @@ def test_at_phone_width_nothing_is_cut_off_and_addresses_break_only_between_piec
     for address in pieces:
         assert all(piece.endswith(("/", "#", ".")) for piece in address[:-1]), address
     context.close()
+
+
+# Where the server stops for a while: the second table (handouts), after the first.
+STALL_AT = 'data-path="handouts/cramp-action-card.html"'
+EMERGENCY = "when-to-get-help.html#emergency"
+PAINTED = "() => performance.getEntriesByName('first-contentful-paint').length > 0"
+
+
+def test_read_at_its_own_address_the_page_paints_and_copies_before_it_is_all_read(browser, tmp_path):
+    """The site built for the address it is served at, as published. The server stops in
+    the middle of the page: the first table shows with its Copy buttons, and a tap copies,
+    while the rest of the page is still on its way. Nothing moves when it comes."""
+    stall = 3.0
+    folder = tmp_path / "site"
+    folder.mkdir()
+    with serve(folder, stall=(STALL_AT, stall)) as url:
+        built = build(ROOT, folder, env={"SITE_URL": url})
+        assert built.ok, built
+        context = browser.new_context(viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
+        page = context.new_page()
+        page.add_init_script(RECORD_SHIFTS)
+        page.goto(url + "for-clinics.html", wait_until="commit")
+        page.wait_for_function(PAINTED, timeout=stall * 1000 / 2)
+        row = page.locator("tr", has=page.locator(f"[data-path='{EMERGENCY}']"))
+        row.get_by_role("button", name="Copy").click()
+        page.wait_for_function("() => document.querySelector('.copy-status').textContent !== ''")
+        assert page.evaluate("document.readyState") == "loading", "the test did not stall the page"
+        assert page.evaluate("navigator.clipboard.readText()") == url + EMERGENCY
+        page.wait_for_load_state("load")
+        page.wait_for_function(ALL_BLOCKS_RENDERED)
+        assert page.locator(".copy-button:visible").count() >= 20
+        shift, moved = page.evaluate("[window.__shifts, window.__moved]")
+        context.close()
+    assert round(shift, 3) == 0, f"layout shift {shift:.4f}: {moved[:4]}"
+
+
+def test_read_at_another_address_the_first_paint_waits_for_this_copys_addresses(browser, site_dir):
+    """A copy built for another address (here the placeholder): its addresses change to
+    this copy's, which have other widths, so the first paint waits for them, and nothing
+    moves."""
+    stall = 0.8
+    with serve(site_dir, stall=(STALL_AT, stall)) as url:
+        page = browser.new_page(viewport=DESKTOP)
+        page.add_init_script(RECORD_SHIFTS)
+        page.goto(url + "for-clinics.html")
+        page.wait_for_function(ALL_BLOCKS_RENDERED, timeout=10_000)
+        first_paint = page.evaluate("performance.getEntriesByName('first-paint')[0].startTime")
+        address = page.locator(f"[data-path='{EMERGENCY}']").inner_text()
+        shift, moved = page.evaluate("[window.__shifts, window.__moved]")
+        page.close()
+    assert address == url + EMERGENCY
+    assert first_paint >= stall * 1000, f"painted after {first_paint:.0f} ms, with the build's addresses"
+    assert round(shift, 3) == 0, f"layout shift {shift:.4f}: {moved[:4]}"

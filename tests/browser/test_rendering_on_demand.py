@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.browser import ALL_BLOCKS_RENDERED, DESKTOP, PHONE
+from support.browser import ALL_BLOCKS_RENDERED, DESKTOP, PHONE, RECORD_SHIFTS
 from support.project import PAGES, html_name
 from support.serving import serve
 
@@ -64,19 +64,6 @@ def test_long_pages_render_on_demand_then_the_rest_once_painted(browser, site_ur
     page.goto(site_url + "causes.html")
     page.wait_for_function(ALL_BLOCKS_RENDERED, timeout=10_000)
     page.close()
-
-
-RECORD_SHIFTS = """window.__shifts = 0; window.__moved = [];
-new PerformanceObserver(list => list.getEntries().forEach(shift => {
-  if (shift.hadRecentInput) return;
-  window.__shifts += shift.value;
-  for (const source of shift.sources) {
-    const node = source.node;
-    window.__moved.push(node && node.nodeType === 1
-      ? `${node.tagName}.${node.className}#${node.id} ${source.previousRect.y}->${source.currentRect.y}`
-      : String(node && node.nodeName));
-  }
-})).observe({ type: "layout-shift", buffered: true });"""
 
 
 # What our scripts fill in after load, and the sign that they have: the test waits for it,

@@ -80,6 +80,20 @@ def find_chromium() -> str | None:
     raise RuntimeError(NO_CHROMIUM)
 
 
+# Layout shifts as Lighthouse counts them (none after input), and what moved: an init script.
+RECORD_SHIFTS = """window.__shifts = 0; window.__moved = [];
+new PerformanceObserver(list => list.getEntries().forEach(shift => {
+  if (shift.hadRecentInput) return;
+  window.__shifts += shift.value;
+  for (const source of shift.sources) {
+    const node = source.node;
+    window.__moved.push(node && node.nodeType === 1
+      ? `${node.tagName}.${node.className}#${node.id} ${source.previousRect.y}->${source.currentRect.y}`
+      : String(node && node.nodeName));
+  }
+})).observe({ type: "layout-shift", buffered: true });"""
+
+
 def is_local(url: str) -> bool:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme in ("file", "data", "blob", "about"):

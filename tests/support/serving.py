@@ -8,6 +8,7 @@ import gzip
 import http.server
 import io
 import pathlib
+import socket
 import threading
 import time
 
@@ -77,10 +78,19 @@ class _Server(http.server.ThreadingHTTPServer):
         pass  # a browser that closes a connection early is not a test failure
 
 
+def free_port() -> int:
+    """A localhost port nothing listens on now: to build a site for the address it will
+    be served at (SITE_URL), before serving it there."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @contextlib.contextmanager
 def serve(directory: pathlib.Path, *, with_headers: bool = False, compress: bool = False,
-          request_log: list | None = None, stall: tuple[str, float] | None = None):
-    """Serve a folder on a free localhost port; yield its base URL.
+          request_log: list | None = None, stall: tuple[str, float] | None = None,
+          port: int = 0):
+    """Serve a folder on a free localhost port (or on port); yield its base URL.
     request_log: a list that gets the path of every request the server answers. The
     folder may be a symbolic link, read again on each request (to swap builds).
     stall: (text, seconds): each page is sent up to that text, then the rest after a pause."""
@@ -88,7 +98,7 @@ def serve(directory: pathlib.Path, *, with_headers: bool = False, compress: bool
     handler_class = type("Handler", (_Handler,), {"header_rules": rules, "compress": compress,
                                                   "request_log": request_log, "stall": stall})
     handler = functools.partial(handler_class, directory=str(directory))
-    server = _Server(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

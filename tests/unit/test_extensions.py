@@ -162,3 +162,29 @@ def test_a_caution_shown_away_from_its_page_is_named(render):
 def test_a_line_from_an_included_part_names_the_page(render):
     messages.set_current_page("test.md", FRONT_MATTER + "Text.\n")
     assert messages.where("A line only the include has.") == "docs/test.md (in an included part)"
+
+
+def test_each_copy_ready_text_gets_a_copy_button_after_it_labelled_with_what_it_copies(render):
+    html, warnings = render(
+        "| Link | Address |\n| --- | --- |\n"
+        '| x | <code class="copy-text">[[address causes.html#night-cramps]]</code> |\n\n'
+        '<pre class="link-snippet"><code class="copy-text" data-copy-label="Copy the link">'
+        '&lt;a href="[[address causes.html]]"&gt;Causes&lt;/a&gt;</code></pre>\n')
+    assert warnings == []
+    soup = BeautifulSoup(html, "html.parser")
+    in_table, after_snippet = soup.select("button.copy-button")
+    assert in_table.find_previous_sibling().name == "code"
+    assert in_table["aria-label"] == "Copy https://example.org/guide/causes.html#night-cramps"
+    assert after_snippet.find_previous_sibling().name == "pre"  # after the block, not inside it
+    assert after_snippet["aria-label"] == "Copy the link"
+    assert all(button.has_attr("data-search-exclude") and button.get_text() == "Copy"
+               for button in (in_table, after_snippet))
+
+
+@pytest.mark.parametrize("markup", ['<span class="copy-text">text</span>',
+                                    '<code class="copy-text wide">text</code>'])
+def test_a_copy_ready_text_written_otherwise_is_named(render, markup):
+    html, warnings = render(f"Copy this: {markup}\n")
+    assert "copy-button" not in html
+    assert len(warnings) == 1 and warnings[0].startswith("docs/test.md: <")
+    assert "gets no Copy button" in warnings[0]

@@ -8,8 +8,12 @@ Markers (inside a sentence, a table cell or an HTML block):
                           when-to-get-help.html#emergency): the site address and PATH, in
                           pieces that a narrow screen wraps only after "/", "#" or ".".
                           overrides/partials/javascripts/copy-addresses.html rewrites
-                          it to the address the reader is on (a clinic's own copy too)
-                          and adds Copy buttons.
+                          it to the address the reader is on (a clinic's own copy too).
+
+Each <code class="copy-text"> (an address, or the link snippet in a <pre>) gets a Copy
+button after it, written into the page so that showing it moves nothing:
+overrides/partials/javascripts/copy-buttons.html shows the buttons where the clipboard
+works and copies on a tap. Its label is data-copy-label, or "Copy" and the text.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import html
 import re
 
 from markdown import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from toecramps import messages
@@ -27,6 +32,14 @@ ADDRESS = re.compile(r"\[\[address\s+(?P<path>[\w./#-]+)\]\]")
 # Where an address may wrap: after the scheme, and after each "/", "#" or ".".
 WRAP_AFTER = re.compile(r"^[a-z]+://|[^/#.]*[/#.]|[^/#.]+$")
 PRIORITY = 27  # before citations; any order with triage
+# A copy-ready text, and the <pre> it may be in: the button goes after the whole block.
+COPY_TEXT = re.compile(r'(?P<code><code class="copy-text"(?P<attributes>[^>]*)>(?P<text>.*?)</code>)'
+                       r'(?P<pre>\s*</pre>)?', re.S)
+ANY_COPY_TEXT = re.compile(r'<(?P<tag>\w+)[^>]*\sclass="(?P<classes>[^"]*\bcopy-text\b[^"]*)"')
+COPY_LABEL = re.compile(r'data-copy-label="(?P<label>[^"]*)"')
+COPY_BUTTON = ('<button type="button" class="copy-button" aria-label="{label}" data-search-exclude>'
+               'Copy</button>')  # not in the search index: a control, not text
+BUTTON_PRIORITY = 5  # after raw HTML is put back (Python-Markdown's raw_html: 30)
 
 
 def address_pieces(address: str) -> list[str]:
@@ -67,6 +80,27 @@ class SiteAddressPreprocessor(Preprocessor):
                 for line in lines]
 
 
+def copy_button(match: re.Match) -> str:
+    """The copy-ready text as written, then its Copy button."""
+    label = COPY_LABEL.search(match["attributes"])
+    if label:
+        label_text = html.unescape(label["label"])
+    else:  # the address as a reader hears it: the text without its pieces' tags
+        label_text = "Copy " + html.unescape(re.sub(r"<[^>]+>", "", match["text"]))
+    return match["code"] + (match["pre"] or "") + COPY_BUTTON.format(label=html.escape(label_text))
+
+
+class CopyButtonPostprocessor(Postprocessor):
+    def run(self, text: str) -> str:
+        for found in ANY_COPY_TEXT.finditer(text):
+            if found["tag"] != "code" or found["classes"] != "copy-text":
+                messages.warn(messages.current_page(),
+                              f'<{found["tag"]} class="{found["classes"]}"> gets no Copy button: '
+                              'write a copy-ready text as <code class="copy-text">…</code>, '
+                              "with no other class")
+        return COPY_TEXT.sub(copy_button, text)
+
+
 class SiteAddressExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {"site_url": ["", "the address the site is published at"]}
@@ -75,6 +109,7 @@ class SiteAddressExtension(Extension):
     def extendMarkdown(self, md):
         md.preprocessors.register(
             SiteAddressPreprocessor(md, self.getConfig("site_url")), "site_address", PRIORITY)
+        md.postprocessors.register(CopyButtonPostprocessor(md), "copy_buttons", BUTTON_PRIORITY)
 
 
 def makeExtension(**kwargs):
