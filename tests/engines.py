@@ -182,6 +182,20 @@ def first_paint_waits_for_the_menus(site):
     return True, "waits for the menus only"
 
 
+def copy_buttons_on_for_clinics(site):
+    """For clinics has its Copy buttons written in (the site_address extension), the head
+    script that shows them, and the end script that shows this copy's addresses: the
+    templates find the page by its content (page.content), which an engine may not give."""
+    page = read(site, "for-clinics.html")
+    buttons = page.count('class="copy-button"')
+    parts = {"head script": 'class="copy-status"' in page and "can-copy" in page,
+             "end script": 'id="copy-addresses-ran"' in page}
+    missing = [name for name, found in parts.items() if not found]
+    if not buttons or missing:
+        return False, f"{buttons} buttons; missing: {', '.join(missing) or 'none'}"
+    return True, f"{buttons} buttons, head and end scripts"
+
+
 def stylesheets_in_page(site):
     """The trimmed stylesheets are written into each page (postbuild.inline_stylesheets)."""
     page = read(site, "index.html")
@@ -222,7 +236,7 @@ def security_headers(site):
 CHECKS = [every_page_built, red_flags_on_triage_page, summary_on_home_page,
           citations_numbered_with_sources, illustrations_inlined, review_dates_in_words,
           schema_org_data, qr_code_in_print_header, scripts_start_after_paint,
-          first_paint_waits_for_the_menus, stylesheets_in_page,
+          first_paint_waits_for_the_menus, copy_buttons_on_for_clinics, stylesheets_in_page,
           no_third_party_addresses, search_index_built, offline_zip, security_headers]
 
 
