@@ -7,7 +7,7 @@ nothing is cut off, and an address wraps only after "/", "#" or "."."""
 
 from __future__ import annotations
 
-from support.browser import ALL_BLOCKS_RENDERED, DESKTOP, PHONE, RECORD_SHIFTS, RECORD_VIOLATIONS
+from support.browser import DESKTOP, PHONE, RECORD_SHIFTS, RECORD_VIOLATIONS, SETTLED
 from support.build import build
 from support.project import ROOT
 from support.project import site_url as configured_site_url
@@ -23,7 +23,7 @@ def open_for_clinics(browser, base_url: str, **options):
     page.goto(base_url + "for-clinics.html")
     page.wait_for_load_state("load")
     if options.get("java_script_enabled", True):
-        page.wait_for_function(ALL_BLOCKS_RENDERED)  # settled: nothing moves under a click
+        page.wait_for_function(SETTLED)  # nothing moves under a click
     return context, page
 
 
@@ -146,8 +146,7 @@ def test_read_at_its_own_address_the_page_paints_and_copies_before_it_is_all_rea
         page.wait_for_function("() => document.querySelector('.copy-status').textContent !== ''")
         assert page.evaluate("document.readyState") == "loading", "the test did not stall the page"
         assert page.evaluate("navigator.clipboard.readText()") == url + EMERGENCY
-        page.wait_for_load_state("load")
-        page.wait_for_function(ALL_BLOCKS_RENDERED)
+        page.wait_for_function(SETTLED)
         assert page.locator(".copy-button:visible").count() >= 20
         shift, moved = page.evaluate("[window.__shifts, window.__moved]")
         context.close()
@@ -163,7 +162,7 @@ def test_read_at_another_address_the_first_paint_waits_for_this_copys_addresses(
         page = browser.new_page(viewport=DESKTOP)
         page.add_init_script(RECORD_SHIFTS)
         page.goto(url + "for-clinics.html")
-        page.wait_for_function(ALL_BLOCKS_RENDERED, timeout=10_000)
+        page.wait_for_function(SETTLED, timeout=10_000)
         first_paint = page.evaluate("performance.getEntriesByName('first-paint')[0].startTime")
         address = page.locator(f"[data-path='{EMERGENCY}']").inner_text()
         shift, moved = page.evaluate("[window.__shifts, window.__moved]")

@@ -39,11 +39,13 @@ SETTLED = """() => new Promise(resolve => {
   const painted = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
   document.readyState === "complete" ? painted() : addEventListener("load", painted);
 })"""
-# Long pages render their blocks on demand (site.css), then start-scripts.js renders the
-# rest once the page has painted. True once every block is rendered: tools that read
-# colours or rendered text (axe, innerText) see only rendered blocks.
-ALL_BLOCKS_RENDERED = """() => [...document.querySelectorAll(".md-typeset > *")]
-  .every(block => getComputedStyle(block).contentVisibility !== "auto")"""
+# Long pages render their blocks on demand (site.css): each as it nears the screen. Tools
+# that read colours or rendered text (axe, innerText) see only rendered blocks, so a test
+# renders them all, as they are for a reader who has scrolled through the page.
+RENDER_EVERY_BLOCK = """() => new Promise(done => {
+  document.querySelectorAll(".md-typeset > *").forEach(block => { block.style.contentVisibility = "visible"; });
+  requestAnimationFrame(() => requestAnimationFrame(done));
+})"""
 PAGE_STATE = """() => ({
   h1: document.querySelectorAll("h1").length,
   overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
