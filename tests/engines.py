@@ -184,11 +184,15 @@ def first_paint_waits_for_the_menus(site):
 
 def copy_buttons_on_for_clinics(site):
     """For clinics has its Copy buttons written in (the site_address extension), the head
-    script that shows them, and the end script that shows this copy's addresses: the
-    templates find the page by its content (page.content), which an engine may not give."""
+    script that shows them, its canonical link (without it, every copy counts as read at
+    another address), and the end script that shows this copy's addresses: the templates
+    find the page by its content (page.content), which an engine may not give."""
     page = read(site, "for-clinics.html")
+    head = page.split("</head>", 1)[0]
     buttons = page.count('class="copy-button"')
-    parts = {"head script": 'class="copy-status"' in page and "can-copy" in page,
+    parts = {"head script": any("can-copy" in script for script in re.findall(r"<script>(.*?)</script>", head, re.S)),
+             "canonical link": 'rel="canonical"' in head,
+             "status line": 'class="copy-status"' in page,
              "end script": 'id="copy-addresses-ran"' in page}
     missing = [name for name, found in parts.items() if not found]
     if not buttons or missing:

@@ -140,12 +140,15 @@ def test_tab_from_the_search_box_goes_somewhere_the_reader_can_see(browser, site
     assert focused["seen"], f"Tab from the search box went to {focused['name']!r}, which is not on screen"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("java_script", [True, False], ids=["scripts", "no-scripts"])
-def test_on_a_phone_tab_stays_on_screen_and_reaches_the_menu_once_it_is_open(browser, site_url, java_script):
+def test_on_a_phone_tab_stays_on_screen_and_reaches_the_menu_once_it_is_open(browser, site_url, java_script, scheme):
     """Material leaves the closed menu drawer's links in the Tab order, beside the screen:
     Tab from the header went there, out of sight. Closed, the drawer takes no focus; open,
-    its links do, on screen."""
-    page = browser.new_context(viewport=VIEWPORTS["phone"], java_script_enabled=java_script).new_page()
+    its links do, on screen. On a first visit in the dark scheme, Tab goes to the scheme
+    switch whose label shows."""
+    page = browser.new_context(viewport=VIEWPORTS["phone"], java_script_enabled=java_script,
+                               color_scheme=scheme).new_page()
     page.goto(site_url + "causes.html")
     stops = []
     for _ in range(6):  # the header's controls, then the page's first links
@@ -156,7 +159,12 @@ def test_on_a_phone_tab_stays_on_screen_and_reaches_the_menu_once_it_is_open(bro
     page.locator("label.md-header__button[for='__drawer']").click()
     first_link = page.locator(".md-sidebar--primary a.md-nav__link").first
     first_link.wait_for(state="visible")
-    page.wait_for_timeout(300)  # the drawer has slid in (0.25 s)
+    # Slid in. (Polled from here: with scripts off, the page runs no polling of its own.)
+    sliding = "document.querySelector('.md-sidebar--primary').getAnimations().length"
+    for _ in range(50):
+        if not page.evaluate(sliding):
+            break
+        page.wait_for_timeout(20)
     first_link.focus()
     assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null"), \
         "the open menu's first link cannot take the focus"

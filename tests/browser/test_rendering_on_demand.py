@@ -59,8 +59,10 @@ def test_long_pages_render_on_demand(browser, site_url, java_script):
     the page has loaded, nothing renders the blocks off screen (a phone's main thread
     stays free)."""
     page = browser.new_page(viewport=PHONE, java_script_enabled=java_script)
-    page.goto(site_url + "causes.html")  # loaded: scripts started, after the first paint
-    page.wait_for_timeout(1000)
+    page.goto(site_url + "causes.html")
+    page.wait_for_load_state("networkidle")  # the scripts started after load have run
+    if java_script:
+        page.wait_for_function(SETTLED)
     assert page.evaluate(ON_DEMAND) > 20
     page.close()
 
@@ -165,8 +167,8 @@ def test_a_link_to_a_section_far_down_lands_on_it_and_it_stays_put(browser, site
     top = f"Math.round(document.getElementById('{target}').getBoundingClientRect().top)"
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     landed = page.evaluate(top)
+    page.wait_for_load_state("networkidle")  # the scripts started after load have run
     page.wait_for_function(SETTLED, timeout=10_000)
-    page.wait_for_timeout(500)  # what the page does once loaded (scripts started) has been done
     now = page.evaluate(top)
     page.close()
     assert 0 <= landed < PHONE["height"] / 3, f"#{target} landed at {landed} px, not near the top"

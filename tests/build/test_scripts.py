@@ -89,7 +89,8 @@ def test_the_first_paint_waits_for_the_menus_beside_the_text(soups, page):
     assert mark.find_next("article"), f"{html_name(page)}: {MENUS_READ} is after the text"
 
 
-COPY_ADDRESSES_RAN = "copy-addresses-ran"  # partials/javascripts/copy-addresses.html
+# A link that a script adds (partials/javascripts/copy-buttons.html), and what it waits for.
+ADDED_EXPECT = re.compile(r'\.rel = "expect";\s*\w+\.href = "#([\w-]+)"')
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -101,8 +102,10 @@ def test_the_first_paint_waits_until_a_script_has_run_not_only_been_read(soups, 
     (tests/browser/test_copy_addresses.py shows both cases in Chromium)."""
     waited_for = [link["href"].removeprefix("#") for link in soups[page].select('link[rel="expect"]')
                   if link["href"] != MENUS_READ]
-    if soups[page].select(".copy-text"):
-        waited_for.append(COPY_ADDRESSES_RAN)
+    waited_for += [mark for script in soups[page].head.find_all("script") if script.string
+                   for mark in ADDED_EXPECT.findall(script.string)]
+    if soups[page].select(".copy-button"):
+        assert waited_for, f"{html_name(page)}: its addresses are rewritten, and the paint never waits"
     for mark in waited_for:
         target = soups[page].find(id=mark)
         assert target is not None, f"{html_name(page)}: no element #{mark} to wait for"

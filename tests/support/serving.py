@@ -24,7 +24,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     header_rules: list = []
     compress = False
     request_log: list | None = None
-    stall: tuple[str, float] | None = None
+    stall: tuple[str, float | threading.Event] | None = None
 
     def send_head(self):
         if self.request_log is not None:
@@ -47,8 +47,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def _send_stalled(self, body: bytes):
         """The page up to the first occurrence of the stall's text, then a pause, then the
-        rest: as a slow network delivers a page, so a browser may paint what it has."""
-        marker, seconds = self.stall
+        rest: as a slow network delivers a page, so a browser may paint what it has. The
+        pause is a number of seconds, or lasts until the test sets an Event (at most 30 s)."""
+        marker, pause = self.stall
         cut = body.find(marker.encode())
         if cut <= 0:  # a test that stalls nowhere would prove nothing
             raise ValueError(f"stall: {marker!r} is not in {self.path}")
@@ -58,7 +59,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body[:cut])
         self.wfile.flush()
-        time.sleep(seconds)
+        if isinstance(pause, threading.Event):
+            pause.wait(timeout=30)
+        else:
+            time.sleep(pause)
         self.wfile.write(body[cut:])
         return None
 
@@ -88,12 +92,13 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def serve(directory: pathlib.Path, *, with_headers: bool = False, compress: bool = False,
-          request_log: list | None = None, stall: tuple[str, float] | None = None,
+          request_log: list | None = None, stall: tuple[str, float | threading.Event] | None = None,
           port: int = 0):
     """Serve a folder on a free localhost port (or on port); yield its base URL.
     request_log: a list that gets the path of every request the server answers. The
     folder may be a symbolic link, read again on each request (to swap builds).
-    stall: (text, seconds): each page is sent up to that text, then the rest after a pause."""
+    stall: (text, seconds or an Event): each page is sent up to that text, then the rest
+    after a pause (until the test sets the Event)."""
     rules = parse_headers((directory / "_headers").read_text(encoding="utf-8")) if with_headers else []
     handler_class = type("Handler", (_Handler,), {"header_rules": rules, "compress": compress,
                                                   "request_log": request_log, "stall": stall})

@@ -181,6 +181,20 @@ def test_each_copy_ready_text_gets_a_copy_button_after_it_labelled_with_what_it_
                for button in (in_table, after_snippet))
 
 
+@pytest.mark.parametrize("markup", ['<code data-copy-label="Copy it > now" class="copy-text">text</code>',
+                                    "<code class='copy-text'>text</code>",
+                                    "<code class=copy-text>text</code>"])
+def test_a_copy_ready_text_gets_its_button_however_its_attributes_are_written(render, markup):
+    html, warnings = render(f"Copy this: {markup}\n")
+    assert warnings == []
+    button = BeautifulSoup(html, "html.parser").select_one("code + button.copy-button")
+    assert button is not None and button["aria-label"] in ("Copy it > now", "Copy text")
+
+
+def test_other_classes_that_only_contain_the_words_are_not_named(render):
+    assert render('<p class="no-copy-text">A paragraph.</p>\n')[1] == []
+
+
 @pytest.mark.parametrize("markup", ['<span class="copy-text">text</span>',
                                     '<code class="copy-text wide">text</code>'])
 def test_a_copy_ready_text_written_otherwise_is_named(render, markup):

@@ -32,11 +32,13 @@ ADDRESS = re.compile(r"\[\[address\s+(?P<path>[\w./#-]+)\]\]")
 # Where an address may wrap: after the scheme, and after each "/", "#" or ".".
 WRAP_AFTER = re.compile(r"^[a-z]+://|[^/#.]*[/#.]|[^/#.]+$")
 PRIORITY = 27  # before citations; any order with triage
-# A copy-ready text, and the <pre> it may be in: the button goes after the whole block.
-COPY_TEXT = re.compile(r'(?P<code><code class="copy-text"(?P<attributes>[^>]*)>(?P<text>.*?)</code>)'
-                       r'(?P<pre>\s*</pre>)?', re.S)
-ANY_COPY_TEXT = re.compile(r'<(?P<tag>\w+)[^>]*\sclass="(?P<classes>[^"]*\bcopy-text\b[^"]*)"')
-COPY_LABEL = re.compile(r'data-copy-label="(?P<label>[^"]*)"')
+# A start tag, its attributes quoted either way or bare; and one attribute of it.
+START_TAG = re.compile(r"""<(?P<tag>[a-zA-Z][\w-]*)(?P<attributes>(?:\s+[^\s=>/]+"""
+                       r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*/?>""")
+ATTRIBUTE = re.compile(r"""(?P<name>[^\s=>/]+)(?:\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'"""
+                       r"""|(?P<bare>[^\s>"']+)))?""")
+# The end of a copy-ready text, and of the <pre> it may be in: the button goes after both.
+CODE_END = re.compile(r"</code>(?:\s*</pre>)?")
 COPY_BUTTON = ('<button type="button" class="copy-button" aria-label="{label}" data-search-exclude>'
                'Copy</button>')  # not in the search index: a control, not text
 BUTTON_PRIORITY = 5  # after raw HTML is put back (Python-Markdown's raw_html: 30)
@@ -80,25 +82,37 @@ class SiteAddressPreprocessor(Preprocessor):
                 for line in lines]
 
 
-def copy_button(match: re.Match) -> str:
-    """The copy-ready text as written, then its Copy button."""
-    label = COPY_LABEL.search(match["attributes"])
-    if label:
-        label_text = html.unescape(label["label"])
-    else:  # the address as a reader hears it: the text without its pieces' tags
-        label_text = "Copy " + html.unescape(re.sub(r"<[^>]+>", "", match["text"]))
-    return match["code"] + (match["pre"] or "") + COPY_BUTTON.format(label=html.escape(label_text))
+def tag_attributes(text: str) -> dict[str, str]:
+    return {found["name"].lower(): html.unescape(next(
+                (value for value in (found["double"], found["single"], found["bare"]) if value is not None), ""))
+            for found in ATTRIBUTE.finditer(text)}
 
 
 class CopyButtonPostprocessor(Postprocessor):
+    """A Copy button after each <code class="copy-text">, labelled with its
+    data-copy-label, or "Copy" and the text (copy-addresses.html relabels it the same way
+    when it rewrites the address). Any other element or class list with copy-text is named."""
+
     def run(self, text: str) -> str:
-        for found in ANY_COPY_TEXT.finditer(text):
-            if found["tag"] != "code" or found["classes"] != "copy-text":
+        written, position = [], 0
+        for tag in START_TAG.finditer(text):
+            attributes = tag_attributes(tag["attributes"])
+            classes = attributes.get("class", "").split()
+            if tag.start() < position or "copy-text" not in classes:
+                continue
+            name = tag["tag"].lower()
+            end = CODE_END.search(text, tag.end()) if name == "code" else None
+            if classes != ["copy-text"] or end is None:
                 messages.warn(messages.current_page(),
-                              f'<{found["tag"]} class="{found["classes"]}"> gets no Copy button: '
+                              f'<{name} class="{attributes["class"]}"> gets no Copy button: '
                               'write a copy-ready text as <code class="copy-text">…</code>, '
                               "with no other class")
-        return COPY_TEXT.sub(copy_button, text)
+                continue
+            label = attributes.get("data-copy-label") or \
+                "Copy " + html.unescape(re.sub(r"<[^>]+>", "", text[tag.end():text.index("</code>", tag.end())]))
+            written += [text[position:end.end()], COPY_BUTTON.format(label=html.escape(label))]
+            position = end.end()
+        return "".join(written) + text[position:]
 
 
 class SiteAddressExtension(Extension):
