@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import threading
 
-from support.browser import DESKTOP, PHONE, RECORD_SHIFTS, RECORD_VIOLATIONS, SETTLED
+from support.browser import (
+    DESKTOP,
+    PHONE,
+    RECORD_SHIFTS,
+    RECORD_VIOLATIONS,
+    SETTLED,
+    first_paint_and_shifts,
+    load_watching_shifts,
+)
 from support.build import build
 from support.project import ROOT
 from support.project import site_url as configured_site_url
@@ -171,13 +179,9 @@ def test_read_at_another_address_the_first_paint_waits_for_this_copys_addresses(
     moves."""
     stall = 0.8
     with serve(site_dir, stall=(STALL_AT, stall)) as url:
-        page = browser.new_page(viewport=DESKTOP)
-        page.add_init_script(RECORD_SHIFTS)
-        page.goto(url + "for-clinics.html")
-        page.wait_for_function(SETTLED, timeout=10_000)
-        first_paint = page.evaluate("performance.getEntriesByName('first-paint')[0].startTime")
+        page = load_watching_shifts(browser, url + "for-clinics.html", DESKTOP)
+        first_paint, shift, moved = first_paint_and_shifts(page)
         address = page.locator(f"[data-path='{EMERGENCY}']").inner_text()
-        shift, moved = page.evaluate("[window.__shifts, window.__moved]")
         page.close()
     assert address == url + EMERGENCY
     assert first_paint >= stall * 1000, f"painted after {first_paint:.0f} ms, with the build's addresses"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.browser import DESKTOP, PHONE, RECORD_SHIFTS, SETTLED
+from support.browser import DESKTOP, PHONE, RECORD_SHIFTS, SETTLED, first_paint_and_shifts, load_watching_shifts
 from support.project import PAGES, html_name
 from support.serving import serve
 
@@ -129,12 +129,8 @@ def test_a_page_read_in_part_does_not_paint_its_menus_half_read(browser, site_di
     stall, menu_item = 0.8, '<li class="md-nav__item'
     assert menu_item in (site_dir / "index.html").read_text(encoding="utf-8"), "no menu to stall in"
     with serve(site_dir, stall=(menu_item, stall)) as url:
-        page = browser.new_page(viewport=DESKTOP)
-        page.add_init_script(RECORD_SHIFTS)
-        page.goto(url + "index.html")
-        page.wait_for_function(SETTLED, timeout=10_000)
-        first_paint = page.evaluate("performance.getEntriesByName('first-paint')[0].startTime")
-        shift, moved = page.evaluate("[window.__shifts, window.__moved]")
+        page = load_watching_shifts(browser, url + "index.html", DESKTOP)
+        first_paint, shift, moved = first_paint_and_shifts(page)
         page.close()
     assert first_paint >= stall * 1000, f"painted after {first_paint:.0f} ms, with the menu half-read"
     assert round(shift, 3) == 0, f"layout shift {shift:.4f}: {moved[:4]}"

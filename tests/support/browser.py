@@ -96,6 +96,21 @@ new PerformanceObserver(list => list.getEntries().forEach(shift => {
 })).observe({ type: "layout-shift", buffered: true });"""
 
 
+
+def load_watching_shifts(browser, url: str, viewport: dict):
+    """A new page that records layout shifts, opened at url and settled (loaded, painted)."""
+    page = browser.new_page(viewport=viewport)
+    page.add_init_script(RECORD_SHIFTS)
+    page.goto(url)
+    page.wait_for_function(SETTLED, timeout=10_000)
+    return page
+
+
+def first_paint_and_shifts(page) -> tuple[float, float, list[str]]:
+    """When the page first painted (ms), its layout shift as Lighthouse counts it, and what moved."""
+    return (page.evaluate("performance.getEntriesByName('first-paint')[0].startTime"),
+            *page.evaluate("[window.__shifts, window.__moved]"))
+
 def is_local(url: str) -> bool:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme in ("file", "data", "blob", "about"):
