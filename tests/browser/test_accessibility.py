@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from support.browser import RENDER_EVERY_BLOCK, SETTLED, search
+from support.browser import EVERY_BLOCK_RENDERED, search
 from support.project import PAGES, html_name
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -48,8 +48,7 @@ def axe_pages(browser):
 def test_no_wcag_violations(axe_pages, site_url, name, width, scheme):
     page = axe_pages(width, scheme)
     page.goto(site_url + name)
-    page.wait_for_function(SETTLED)
-    page.evaluate(RENDER_EVERY_BLOCK)  # as a reader has it, scrolled through
+    page.wait_for_function(EVERY_BLOCK_RENDERED)  # by our script, as a reader has it moments later
     problems = [f"{name} ({width}, {scheme}): {v}" for v in axe_violations(page)]
     assert not problems, "\n".join(problems)
 
