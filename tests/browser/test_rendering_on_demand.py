@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import pytest
 
-from support.browser import DESKTOP, PHONE, RECORD_SHIFTS, SETTLED, first_paint_and_shifts, load_watching_shifts
+from support.browser import (
+    DESKTOP,
+    EVERY_BLOCK_RENDERED,
+    PHONE,
+    RECORD_SHIFTS,
+    SETTLED,
+    first_paint_and_shifts,
+    load_watching_shifts,
+)
 from support.project import PAGES, html_name
 from support.serving import serve
 
 ON_DEMAND = """() => [...document.querySelectorAll(".md-typeset > *")]
   .filter(block => getComputedStyle(block).contentVisibility === "auto").length"""
-RENDERED = f"() => ({ON_DEMAND})() === 0"  # start-scripts.js has rendered every block
 # Every block that renders on demand, rendered: as it is once on screen (content-visibility
 # auto then contains layout, style and paint), or with no containment at all.
 RENDER_BLOCKS = """contained => {
@@ -64,7 +71,7 @@ def test_long_pages_render_on_demand_then_the_rest_once_painted(browser, site_ur
     page.close()
     page = browser.new_page(viewport=PHONE)
     page.goto(site_url + "causes.html")
-    page.wait_for_function(RENDERED, timeout=10_000)
+    page.wait_for_function(EVERY_BLOCK_RENDERED, timeout=10_000)
     page.close()
 
 
@@ -82,7 +89,7 @@ def test_nothing_on_screen_moves_while_the_page_loads(browser, site_url, name):
         page = browser.new_page(viewport=viewport)
         page.add_init_script(RECORD_SHIFTS)
         page.goto(site_url + name)
-        page.wait_for_function(RENDERED, timeout=10_000)
+        page.wait_for_function(EVERY_BLOCK_RENDERED, timeout=10_000)
         if name in FILLED_AFTER_LOAD:
             page.wait_for_selector(FILLED_AFTER_LOAD[name], state="attached")
         page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
@@ -164,7 +171,7 @@ def test_a_link_to_a_section_far_down_lands_on_it_and_it_stays_put(browser, site
     top = f"Math.round(document.getElementById('{target}').getBoundingClientRect().top)"
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     landed = page.evaluate(top)
-    page.wait_for_function(RENDERED, timeout=10_000)
+    page.wait_for_function(EVERY_BLOCK_RENDERED, timeout=10_000)
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     now = page.evaluate(top)
     page.close()
