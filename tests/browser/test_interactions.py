@@ -8,7 +8,7 @@ import datetime
 
 import pytest
 
-from support.browser import DESKTOP, EVERY_BLOCK_RENDERED, PHONE, RECORD_VIOLATIONS, SETTLED, assert_clean, search
+from support.browser import DESKTOP, PHONE, RECORD_VIOLATIONS, RENDER_EVERY_BLOCK, SETTLED, assert_clean, search
 from support.build import build, set_field
 from support.serving import serve
 
@@ -146,11 +146,11 @@ def test_pages_look_the_same_with_and_without_the_headers(browser, site_url, sec
         page.goto(url + "when-to-get-help.html")
         page.wait_for_function(SETTLED)
         # Material starts on the first interaction (a scroll, say): start it first on both,
-        # and wait until it has set up (it adds the color-scheme meta) and every block is
-        # rendered, as a reader has the page moments later.
+        # and wait until it has set up (it adds the color-scheme meta), and render every
+        # block, as a reader has the page once scrolled through.
         page.mouse.wheel(0, 1)
         page.wait_for_function("() => !!document.querySelector('meta[name=color-scheme]')")
-        page.wait_for_function(EVERY_BLOCK_RENDERED)
+        page.evaluate(RENDER_EVERY_BLOCK)
         page.mouse.wheel(0, -1)
         shots.append(stable_screenshot(page))
         page.close()

@@ -22,7 +22,7 @@ import datetime
 
 import pytest
 
-from support.browser import CHROMIUM_ARGS, EVERY_BLOCK_RENDERED, RECORD_VIOLATIONS, PageWatch, find_chromium, search
+from support.browser import CHROMIUM_ARGS, RECORD_VIOLATIONS, RENDER_EVERY_BLOCK, PageWatch, find_chromium, search
 from support.build import build, copy_project, readable_tmpdir
 from support.project import PAGES, front_matter, html_name
 from support.service_worker import (
@@ -333,7 +333,7 @@ def test_a_new_build_downloads_only_what_changed(phone, two_builds, tmp_path):
 
         phone.context.set_offline(True)
         phone.goto(url + "prevention.html")
-        phone.wait_for_function(EVERY_BLOCK_RENDERED)  # the sentence is in the last block
+        phone.evaluate(RENDER_EVERY_BLOCK)  # the sentence is in the last block
         assert NEW_TEXT in phone.locator("article").inner_text()
         phone.goto(url + "download.html")
         phone.locator("[data-saved-copy='controls'][data-state='saved']").wait_for(state="attached")

