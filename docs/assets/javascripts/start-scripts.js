@@ -55,6 +55,7 @@
     Array.prototype.some.call(document.querySelectorAll(".md-typeset > *"), function (block) {
       grew = grew || block.style.contentVisibility !== "visible";
       block.style.contentVisibility = "visible";
+      block.style.overflow = "visible";  /* no containment now, so no clip (site.css) */
       return block === section || block.contains(section);
     });
     return grew;
