@@ -34,7 +34,7 @@ from support.browser import CHROMIUM_ARGS, PHONE, crawl, installed_chromium  # n
 from support.build import build_subprocess as build_site  # noqa: E402
 from support.build import readable_tmpdir  # noqa: E402
 from support.project import PAGES, ROOT, html_name  # noqa: E402
-from support.serving import free_port, serve  # noqa: E402
+from support.serving import serve  # noqa: E402
 
 
 def first_view_transfer(browser, url: str) -> dict[str, int]:
@@ -227,24 +227,21 @@ def median_of(runs: list[dict]) -> dict:
     return {key: statistics.median(run[key] for run in good) for key in good[0]}
 
 
-def lighthouse(sites: dict[str, pathlib.Path], pages: list[str], chromium: str | None,
-               ours_port: int) -> dict | str:
+def lighthouse(urls: dict[str, str], pages: list[str], chromium: str | None) -> dict | str:
     """For each page, each variant's median figures, measured in turn (page by page, the
-    variants interleaved, so a busy moment of the machine falls on all three alike)."""
+    variants interleaved, so a busy moment of the machine falls on all three alike).
+    urls: each variant's base address, served."""
     if not chromium:
         return "skipped: no Chromium (Debian: apt-get install chromium)"
     binary = lighthouse_binary()
     if isinstance(binary, str):
         return binary
     results: dict = {}
-    with contextlib.ExitStack() as stack, tempfile.TemporaryDirectory() as out:
-        urls = {variant: stack.enter_context(serve(site, with_headers=variant == "ours", compress=True,
-                                                   port=ours_port if variant == "ours" else 0))
-                for variant, site in sites.items()}
+    with tempfile.TemporaryDirectory() as out:
         for name in pages:
-            runs: dict[str, list] = {variant: [] for variant in sites}
+            runs: dict[str, list] = {variant: [] for variant in VARIANTS}
             for run in range(LIGHTHOUSE_RUNS):
-                for variant in sites:
+                for variant in VARIANTS:
                     report = pathlib.Path(out) / f"{variant}-{run}.json"
                     report.unlink(missing_ok=True)
                     runs[variant].append(lighthouse_once(binary, urls[variant] + name, chromium, report))
@@ -270,12 +267,14 @@ def lighthouse(sites: dict[str, pathlib.Path], pages: list[str], chromium: str |
 def main() -> None:
     chromium = installed_chromium()
     report: dict = {"build": build_times()}
-    with readable_tmpdir() as folder:
+    with readable_tmpdir() as folder, contextlib.ExitStack() as servers:
         site = folder / "site"
-        # Ours as published: built for the address Lighthouse reads it at. (Read at another
-        # address, For clinics waits to show that address in its copy-ready links.)
-        ours_port = free_port()
-        result = build_site(ROOT, site, env={**os.environ, "SITE_URL": f"http://127.0.0.1:{ours_port}/"})
+        site.mkdir()
+        # Ours as published: built for the address Lighthouse reads it at, so served first,
+        # which holds that address while it builds. (Read at another address, For clinics
+        # waits to show that address in its copy-ready links.) With the site's own headers.
+        urls = {"ours": servers.enter_context(serve(site, with_headers=True, compress=True))}
+        result = build_site(ROOT, site, env={**os.environ, "SITE_URL": urls["ours"]})
         if result.returncode:
             sys.exit(result.stdout + result.stderr)
         if chromium:
@@ -283,10 +282,12 @@ def main() -> None:
             report["offline"] = offline_search(site, folder, chromium)
         else:
             report["first_view"] = report["offline"] = "skipped: no Chromium (apt-get install chromium)"
-        sites = {"ours": site, "bare": bare_site(folder), "limit": no_script_limit(site, folder)}
+        # Served as plain files, like a default Material site.
+        for variant, built in (("bare", bare_site(folder)), ("limit", no_script_limit(site, folder))):
+            urls[variant] = servers.enter_context(serve(built, compress=True))
         pages = os.environ.get("BENCH_PAGES", "").split(",") if os.environ.get("BENCH_PAGES") \
             else [html_name(page) for page in PAGES]
-        report["lighthouse"] = lighthouse(sites, pages, chromium, ours_port)
+        report["lighthouse"] = lighthouse(urls, pages, chromium)
     print_table(report)
     out = ROOT / "dist" / "bench.json"
     out.parent.mkdir(exist_ok=True)

@@ -8,7 +8,6 @@ import gzip
 import http.server
 import io
 import pathlib
-import socket
 import threading
 import time
 
@@ -21,12 +20,23 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     """Serves a folder quietly; optionally with the headers in its _headers file (as
     Netlify and Cloudflare Pages do) and with gzip (as most hosts do)."""
 
-    header_rules: list = []
+    headers_file: pathlib.Path | None = None
     compress = False
     request_log: list | None = None
     stall: tuple[str, float | threading.Event] | None = None
 
+    def _header_rules(self) -> list:
+        # Read on each request: a folder served before it is built, or a build swapped in.
+        if not (self.headers_file and self.headers_file.is_file()):
+            return []
+        return parse_headers(self.headers_file.read_text(encoding="utf-8"))
+
     def send_head(self):
+        if self.headers_file and not self.headers_file.is_file():
+            # Said out loud: a build that stops writing _headers must not pass as a site
+            # served without its security headers.
+            self.send_error(500, f"no _headers file in the folder served with its headers: {self.headers_file}")
+            return None
         if self.request_log is not None:
             self.request_log.append(self.path.split("?")[0])
         path = pathlib.Path(self.translate_path(self.path))
@@ -67,7 +77,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return None
 
     def end_headers(self):
-        for name, value in headers_for(self.header_rules, self.path.split("?")[0]):
+        for name, value in headers_for(self._header_rules(), self.path.split("?")[0]):
             self.send_header(name, value)
         super().end_headers()
 
@@ -82,28 +92,19 @@ class _Server(http.server.ThreadingHTTPServer):
         pass  # a browser that closes a connection early is not a test failure
 
 
-def free_port() -> int:
-    """A localhost port nothing listens on now: to build a site for the address it will
-    be served at (SITE_URL), before serving it there."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @contextlib.contextmanager
 def serve(directory: pathlib.Path, *, with_headers: bool = False, compress: bool = False,
-          request_log: list | None = None, stall: tuple[str, float | threading.Event] | None = None,
-          port: int = 0):
-    """Serve a folder on a free localhost port (or on port); yield its base URL.
+          request_log: list | None = None, stall: tuple[str, float | threading.Event] | None = None):
+    """Serve a folder on a free localhost port; yield its base URL.
     request_log: a list that gets the path of every request the server answers. The
     folder may be a symbolic link, read again on each request (to swap builds).
     stall: (text, seconds or an Event): each page is sent up to that text, then the rest
     after a pause (until the test sets the Event)."""
-    rules = parse_headers((directory / "_headers").read_text(encoding="utf-8")) if with_headers else []
-    handler_class = type("Handler", (_Handler,), {"header_rules": rules, "compress": compress,
+    headers_file = directory / "_headers" if with_headers else None
+    handler_class = type("Handler", (_Handler,), {"headers_file": headers_file, "compress": compress,
                                                   "request_log": request_log, "stall": stall})
     handler = functools.partial(handler_class, directory=str(directory))
-    server = _Server(("127.0.0.1", port), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
