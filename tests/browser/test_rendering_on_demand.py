@@ -48,6 +48,20 @@ CLIPPED = """() => [...document.querySelectorAll(".md-typeset > *")]
   .filter(block => getComputedStyle(block).overflow === "hidden"
     && (block.scrollHeight > block.clientHeight + 1 || block.scrollWidth > block.clientWidth + 1))
   .map(block => `${block.tagName}#${block.id} ${block.textContent.trim().slice(0, 40)}`)"""
+# Numbered lists so clipped whose numbers do not fit beside them: a number sits left of its
+# item, outside the item's box, where scroll sizes do not count it ("53." showed as "3.").
+NUMBERS_CUT = """() => [...document.querySelectorAll(".md-typeset > ol")]
+  .filter(list => getComputedStyle(list).overflow === "hidden" && list.children.length)
+  .flatMap(list => {
+    const last = list.lastElementChild;
+    const measure = document.createElement("canvas").getContext("2d");
+    const style = getComputedStyle(last, "::marker");  /* the font shorthand reads "" */
+    measure.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const needed = measure.measureText(`${list.start + list.children.length - 1}. `).width;
+    const room = last.getBoundingClientRect().left - list.getBoundingClientRect().left - list.clientLeft;
+    const where = list.className || "ol";
+    return needed > room ? [`${where}: its last number needs ${Math.ceil(needed)} px, has ${Math.floor(room)}`] : [];
+  })"""
 
 
 def positions(browser, url: str, viewport: dict, *, contained: bool) -> tuple[list[str], list[str]]:
@@ -56,7 +70,7 @@ def positions(browser, url: str, viewport: dict, *, contained: bool) -> tuple[li
     page = browser.new_page(viewport=viewport, java_script_enabled=False)
     page.goto(url)
     page.evaluate(RENDER_BLOCKS, contained)
-    found = page.evaluate(POSITIONS), page.evaluate(CLIPPED)
+    found = page.evaluate(POSITIONS), page.evaluate(CLIPPED) + page.evaluate(NUMBERS_CUT)
     page.close()
     return found
 
