@@ -5,10 +5,13 @@ dist/bench.json:
   hooks, no extra plugins) in the same run: the ratio is the figure to watch;
 - each page's first view: bytes transferred with gzip and number of requests;
 - Lighthouse (mobile preset), median of 3 runs, for every page, side by side in one run:
-  ours (built for the address it is served at, as published, and served with the site's
-  own headers), bare Material on the same Markdown, and the
-  no-script limit (our page with every script removed and its stylesheets inlined): scores,
-  LCP, TBT, CLS, transfer and requests, and the ratios of our LCP to the other two;
+  ours (built for the address it is served at, as published), bare Material on the same
+  Markdown, and the no-script limit (our page with every script removed and its
+  stylesheets inlined): scores, LCP, TBT, CLS, transfer and requests, and the ratios of our
+  LCP to the other two. All three are served as the site is published, with its security
+  headers (each with a policy for its own pages): Cross-Origin-Opener-Policy alone makes
+  Chromium start a page Lighthouse opens from about:blank in a new, cold process, which
+  added 60 to 95 ms of blocking time to plain HTML as much as to ours;
 - the offline zip's size and, from file://, the time to the first search results.
 
 BENCH_PAGES=index.html,causes.html and BENCH_RUNS=1 make a quicker, rougher run.
@@ -35,6 +38,7 @@ from support.build import build_subprocess as build_site  # noqa: E402
 from support.build import readable_tmpdir  # noqa: E402
 from support.project import PAGES, ROOT, html_name  # noqa: E402
 from support.serving import serve  # noqa: E402
+from toecramps import headers  # noqa: E402
 
 
 def first_view_transfer(browser, url: str) -> dict[str, int]:
@@ -155,7 +159,6 @@ def no_script_limit(site: pathlib.Path, folder: pathlib.Path) -> pathlib.Path:
     stylesheets into the pages itself; a page that still links one gets it inlined here.)"""
     limit = folder / "limit"
     shutil.copytree(site, limit)
-    (limit / "_headers").unlink(missing_ok=True)  # served as plain files, like bare Material
     def inlined(link: re.Match, folder: pathlib.Path) -> str:
         href = link[1]
         path = limit / href.lstrip("/") if href.startswith("/") else folder / href
@@ -165,6 +168,7 @@ def no_script_limit(site: pathlib.Path, folder: pathlib.Path) -> pathlib.Path:
         html = ANY_SCRIPT.sub("", page.read_text(encoding="utf-8"))
         html = STYLESHEET_LINK.sub(lambda link, folder=page.parent: inlined(link, folder), html)
         page.write_text(html, encoding="utf-8")
+    headers.write(limit)  # its policy names its own inline styles
     return limit
 
 
@@ -181,6 +185,7 @@ def bare_site(folder: pathlib.Path) -> pathlib.Path:
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     if result.returncode:
         sys.exit(result.stdout + result.stderr)
+    headers.write(out)  # served as ours is: see the module's docstring
     return out
 
 
@@ -282,9 +287,8 @@ def main() -> None:
             report["offline"] = offline_search(site, folder, chromium)
         else:
             report["first_view"] = report["offline"] = "skipped: no Chromium (apt-get install chromium)"
-        # Served as plain files, like a default Material site.
         for variant, built in (("bare", bare_site(folder)), ("limit", no_script_limit(site, folder))):
-            urls[variant] = servers.enter_context(serve(built, compress=True))
+            urls[variant] = servers.enter_context(serve(built, with_headers=True, compress=True))
         pages = os.environ.get("BENCH_PAGES", "").split(",") if os.environ.get("BENCH_PAGES") \
             else [html_name(page) for page in PAGES]
         report["lighthouse"] = lighthouse(urls, pages, chromium)
