@@ -102,6 +102,53 @@ def test_long_pages_render_on_demand(browser, site_url):
     assert waiting[True] == waiting[False], f"{waiting[False] - waiting[True]} blocks rendered off screen"
 
 
+# The focused element's ring (outline and its offset), on each line it spans, cut off by a
+# box around it in the article that clips (a block on demand: its containment and
+# site.css's clip).
+RING_CUT = """() => {
+  const focused = document.activeElement, style = getComputedStyle(focused);
+  if (style.outlineStyle === "none") return null;
+  const reach = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+  const cut = [];
+  const article = focused.closest("article");
+  for (let box = focused.parentElement; article && box !== article.parentElement; box = box.parentElement) {
+    const clips = getComputedStyle(box);
+    if (clips.overflow === "visible" && !/paint|strict|content/.test(clips.contain)
+        && clips.contentVisibility !== "auto") continue;
+    const edge = box.getBoundingClientRect();
+    const left = edge.left + box.clientLeft, top = edge.top + box.clientTop;
+    const right = left + box.clientWidth, bottom = top + box.clientHeight;
+    for (const line of focused.getClientRects()) {
+      const sides = [["left", left - (line.left - reach)], ["right", line.right + reach - right],
+                     ["top", top - (line.top - reach)], ["bottom", line.bottom + reach - bottom]]
+        .filter(([, by]) => by > 0.5).map(([side, by]) => `${side} ${Math.ceil(by)} px`);
+      const name = JSON.stringify(focused.textContent.trim().slice(0, 30));
+      if (sides.length) cut.push(`${name}: ${sides.join(", ")} by ${box.tagName}`);
+    }
+  }
+  return cut;
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_focused_link_shows_its_whole_ring_in_a_block_rendered_on_demand(browser, site_url, viewport):
+    """A keyboard reader Tabs through Causes, whose sources and most of its text render on
+    demand: a link at the start of a line, or on a block's first or last line, had its
+    focus ring cut off at the block's edge."""
+    page = browser.new_page(viewport=viewport)
+    page.goto(site_url + "causes.html")
+    cut, in_blocks_on_demand = [], 0
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.body"):
+            break
+        in_blocks_on_demand += page.evaluate(
+            "!!document.activeElement.closest('.md-typeset > :nth-child(n+13)')")
+        cut += page.evaluate(RING_CUT) or []
+    page.close()
+    assert in_blocks_on_demand > 20, "the Tabs did not reach the blocks rendered on demand"
+    assert not cut, f"{len(cut)} focus rings cut off, first: {cut[:3]}"
+
 # What our scripts fill in after load, and the sign that they have: the test waits for it,
 # so a shift they cause is seen. (The controls keep their room from the first paint.)
 FILLED_AFTER_LOAD = {
