@@ -6,6 +6,7 @@ tests/browser/test_crawl.py.)"""
 
 from __future__ import annotations
 
+import socket
 import urllib.error
 import urllib.request
 
@@ -78,3 +79,16 @@ def test_caching_matches_the_headers_file(nginx_url, site_dir, path, cache_contr
 def test_server_settings_are_not_served(nginx_url, path):
     status, _ = fetch(nginx_url + path)
     assert status == 404, f"/{path} is served ({status})"
+
+
+def test_nginx_starts_on_another_port_when_its_port_was_taken(nginx, site_dir, monkeypatch):
+    """The port is found free, then bound by nginx: a parallel worker may take it first."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        taken_port = taken.getsockname()[1]
+        ports = iter([taken_port, nginx_support._free_port()])
+        monkeypatch.setattr(nginx_support, "_free_port", lambda: next(ports))
+        with nginx_support.run(nginx, site_dir) as url:
+            status, _ = fetch(url + "index.html")
+    assert status == 200 and f":{taken_port}/" not in url

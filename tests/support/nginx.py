@@ -94,29 +94,46 @@ def check_config(nginx: str, site: pathlib.Path) -> subprocess.CompletedProcess:
         return subprocess.run([*command, "-t"], capture_output=True, text=True)
 
 
+PORT_TRIES = 3
+
+
+def _answers(process: subprocess.Popen, url: str, prefix: pathlib.Path, timeout: float) -> bool:
+    """Wait until nginx answers (True), or stops because its port was taken (False)."""
+    deadline = time.monotonic() + timeout
+    while True:  # wait for the condition "nginx answers", not for a fixed time
+        if process.poll() is not None:
+            log = (prefix / "error.log").read_text() if (prefix / "error.log").exists() else ""
+            log += process.stdout.read().decode()
+            if "Address already in use" in log:
+                return False
+            raise RuntimeError(f"nginx stopped:\n{log}")
+        try:
+            urllib.request.urlopen(url + "index.html", timeout=1).close()
+            return True
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)  # poll interval while waiting for the port to open
+
+
 @contextlib.contextmanager
 def run(nginx: str, site: pathlib.Path, timeout: float = 10.0):
-    """Serve site with nginx; yield the base URL. Stops nginx afterwards."""
-    with configured(nginx, site) as (command, url, prefix):
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + timeout
-            while True:  # wait for the condition "nginx answers", not for a fixed time
-                if process.poll() is not None:
-                    log = (prefix / "error.log").read_text() if (prefix / "error.log").exists() else ""
-                    raise RuntimeError(f"nginx stopped:\n{process.stdout.read().decode()}\n{log}")
-                try:
-                    urllib.request.urlopen(url + "index.html", timeout=1).close()
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.05)  # poll interval while waiting for the port to open
-            yield url
-        finally:
-            process.terminate()
+    """Serve site with nginx; yield the base URL. Stops nginx afterwards. The port is
+    found free, then bound by nginx: another process (a parallel test worker) may take it
+    in between, and nginx is then started again on another."""
+    for _try in range(PORT_TRIES):
+        with configured(nginx, site) as (command, url, prefix):
+            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
             try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+                if not _answers(process, url, prefix, timeout):
+                    continue
+                yield url
+                return
+            finally:
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+    raise RuntimeError(f"nginx found its port taken {PORT_TRIES} times")
