@@ -52,8 +52,12 @@ def test_a_search_result_on_the_page_the_reader_is_on_lands_on_its_section(brows
         # is about where the result lands (a search typed while Material starts is not).
         page.wait_for_function("() => !!document.querySelector('meta[name=color-scheme]')")
     search(page, "magnesium")
-    # Still the address the reader came by (Material's address tracking has not changed it),
-    # or the same-address case would test a hashchange instead.
+    if "#" in start:
+        # Material's address tracking follows the scroll position, which its hold on the
+        # page sets to the top while search is open: 250 ms after, it clears the address.
+        # A reader quicker than that still has the address they came by, the case tested
+        # here, so it is set back (in CI, tracking came first in some runs, not in others).
+        page.evaluate("history.replaceState(history.state, '', '#magnesium')")
     assert page.evaluate("location.hash") == ("#magnesium" if "#" in start else "")
     result = page.locator(".md-search-result__item a[href$='questions.html#magnesium']").first
     result.tap() if touch else result.click()
