@@ -44,10 +44,7 @@ def test_a_search_result_on_the_page_the_reader_is_on_lands_on_its_section(brows
     page = context.new_page()
     page.goto(secure_url + start)
     if "#" in start:
-        # Read on, within the section (its heading now off screen): Material's address
-        # tracking keeps its address. (Scrolled to the top, tracking clears the address once
-        # Material has started, sometimes before the search, sometimes after.)
-        page.evaluate("scrollBy(0, 200)")
+        page.evaluate("scrollBy(0, 200)")  # read on, the section's heading now off screen
         # The scroll starts Material's bundle; let it finish before searching, as this test
         # is about where the result lands (a search typed while Material starts is not).
         page.wait_for_function("() => !!document.querySelector('meta[name=color-scheme]')")
