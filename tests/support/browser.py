@@ -91,7 +91,7 @@ new PerformanceObserver(list => list.getEntries().forEach(shift => {
   for (const source of shift.sources) {
     const node = source.node;
     window.__moved.push(node && node.nodeType === 1
-      ? `${node.tagName}.${node.className}#${node.id} ${source.previousRect.y}->${source.currentRect.y}`
+      ? `${node.tagName}.${node.className}#${node.id} (${source.previousRect.x},${source.previousRect.y} ${source.previousRect.width}x${source.previousRect.height})->(${source.currentRect.x},${source.currentRect.y} ${source.currentRect.width}x${source.currentRect.height})`
       : String(node && node.nodeName));
   }
 })).observe({ type: "layout-shift", buffered: true });"""
