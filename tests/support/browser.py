@@ -87,11 +87,12 @@ def find_chromium() -> str | None:
 RECORD_SHIFTS = """window.__shifts = 0; window.__moved = [];
 new PerformanceObserver(list => list.getEntries().forEach(shift => {
   if (shift.hadRecentInput) return;
+  const box = rect => `(${rect.x},${rect.y} ${rect.width}x${rect.height})`;
   window.__shifts += shift.value;
   for (const source of shift.sources) {
     const node = source.node;
     window.__moved.push(node && node.nodeType === 1
-      ? `${node.tagName}.${node.className}#${node.id} (${source.previousRect.x},${source.previousRect.y} ${source.previousRect.width}x${source.previousRect.height})->(${source.currentRect.x},${source.currentRect.y} ${source.currentRect.width}x${source.currentRect.height})`
+      ? `${node.tagName}.${node.className}#${node.id} ${box(source.previousRect)}->${box(source.currentRect)}`
       : String(node && node.nodeName));
   }
 })).observe({ type: "layout-shift", buffered: true });"""
