@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from support.browser import DESKTOP, PHONE, search
+from support.browser import DESKTOP, PHONE, not_seen_because, search
 from support.project import PAGES, config, html_name
 
 
@@ -87,11 +87,37 @@ def test_search_box_leads_to_the_site_map_without_javascript(no_script, site_url
     box = page.locator("input.md-search__input")
     box.fill("magnesium")
     # What the open search says: how to find a page without it, not "Initializing search".
-    assert page.get_by_text("Search needs JavaScript").is_visible()
+    assert not_seen_because(page.get_by_text("Search needs JavaScript")) == ""
     assert not page.get_by_text("Initializing search").is_visible()
     box.press("Enter")
     page.wait_for_url("**/index.html?query=magnesium#site-map")
     assert page.locator("#site-map").is_visible()
+    page.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_keyboard_reader_tabs_into_search_and_out_again_seeing_where_they_are(no_script, site_url,
+                                                                                viewport):
+    """Without scripts, Tab reached a search box that stayed off screen on a phone, and on a
+    computer a results box of no height: the focus went where the reader could not see."""
+    page = no_script(viewport)
+    page.goto(site_url + "causes.html")
+    stops = []
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        focused = page.locator(":focus")
+        stops.append((focused.evaluate("e => e.className || e.textContent.trim().slice(0, 30)"),
+                      not_seen_because(focused)))
+        if "md-search__input" in stops[-1][0]:
+            break
+    assert stops[-1][0] == "md-search__input", f"Tab did not reach the search box: {stops}"
+    assert [stop for stop in stops if stop[1]] == [], f"focus out of sight: {stops}"
+    page.keyboard.type("magnesium")
+    assert not_seen_because(page.get_by_text("Search needs JavaScript")) == ""
+    page.keyboard.press("Tab")
+    leaving = page.locator(":focus")
+    assert leaving.evaluate("e => !e.closest('.md-search')"), "Tab stayed in search, in a box with nothing to scroll"
+    assert not_seen_because(leaving) == ""
     page.close()
 
 

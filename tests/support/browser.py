@@ -109,6 +109,33 @@ FIRST_PAINT = """() => new Promise(done => {
 })"""
 
 
+# Whether a reader sees an element, for Locator.evaluate: "" if so, else why not. Playwright's
+# is_visible counts a box that is see-through, clipped to nothing or off screen as visible.
+NOT_SEEN_BECAUSE = """element => {
+  const box = element.getBoundingClientRect();
+  if (!box.width || !box.height) return "no size";
+  const x = box.left + box.width / 2, y = box.top + Math.min(box.height / 2, 8);
+  if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) return `off screen at ${Math.round(x)},${Math.round(y)}`;
+  for (let outer = element; outer; outer = outer.parentElement) {
+    const style = getComputedStyle(outer);
+    if (parseFloat(style.opacity) < 0.99) return `see-through: ${outer.className} opacity ${style.opacity}`;
+  }
+  const top = document.elementFromPoint(x, y);
+  if (top && (top === element || element.contains(top))) return "";
+  return `covered by ${top && top.tagName}.${top && top.className}`;
+}"""
+
+
+def not_seen_because(locator) -> str:
+    """Why a reader does not see what locator finds ("" if they do), polled for a second
+    so that a panel still fading in is judged once it has."""
+    for _ in range(20):
+        if not (why := locator.evaluate(NOT_SEEN_BECAUSE)):
+            return why
+        locator.page.wait_for_timeout(50)
+    return why
+
+
 def load_watching_shifts(browser, url: str, viewport: dict):
     """A new page that records layout shifts, opened at url and settled (loaded, painted)."""
     page = browser.new_page(viewport=viewport)
