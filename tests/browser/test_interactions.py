@@ -8,7 +8,16 @@ import datetime
 
 import pytest
 
-from support.browser import DESKTOP, PHONE, RECORD_VIOLATIONS, RENDER_EVERY_BLOCK, SETTLED, assert_clean, search
+from support.browser import (
+    DESKTOP,
+    PHONE,
+    RECORD_VIOLATIONS,
+    RENDER_EVERY_BLOCK,
+    SETTLED,
+    assert_clean,
+    not_seen_because,
+    search,
+)
 from support.build import build, set_field
 from support.serving import serve
 
@@ -79,13 +88,56 @@ def test_phone_menu_opens_and_leads_to_the_red_flags(watched_page, site_url):
     page = watched_page
     page.set_viewport_size(PHONE)
     page.goto(site_url + "index.html")
-    menu = page.locator("label.md-header__button[for='__drawer']")
-    assert menu.is_visible(), "the phone menu button is not visible"
+    menu = page.get_by_role("button", name="Menu")
+    assert not_seen_because(menu) == "", "the phone menu button is not seen"
     menu.click()
     link = page.locator("nav.md-nav--primary a.md-nav__link", has_text="When to get medical help")
     link.first.click()
     page.wait_for_url("**/when-to-get-help.html")
     assert page.locator("#emergency").is_visible()
+    assert_clean(page.watch)
+
+
+# A phone, and a computer zoomed to 400% (WCAG's reflow width, 320 px): the menu is a
+# button in the header.
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 320, "height": 256}], ids=["phone", "zoomed"])
+def test_a_keyboard_reader_opens_the_phone_menu_and_closes_it(watched_page, site_url, viewport):
+    """Material draws the menu button as a label for a hidden checkbox, which Tab never
+    reached: without a mouse, the menu could not be opened."""
+    page = watched_page
+    page.set_viewport_size(viewport)
+    page.goto(site_url + "causes.html")
+    page.wait_for_function(SETTLED)
+    button = page.get_by_role("button", name="Menu")
+    assert button.count() == 1, "no menu button (Material's is a label, which Tab does not reach)"
+    assert button.evaluate("e => e.tagName") == "BUTTON"
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        if button.evaluate("e => e === document.activeElement"):
+            break
+    assert button.evaluate("e => e === document.activeElement"), "Tab does not reach the menu button"
+    assert not_seen_because(button) == ""
+    assert button.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    focused = page.locator(":focus")
+    assert focused.inner_text().strip() == "Home", "the focus is not on the menu's first link"
+    assert not_seen_because(focused) == "", "the menu's first link is not seen"
+    assert button.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Escape")
+    assert button.evaluate("e => e === document.activeElement"), "Escape does not bring the focus back"
+    assert button.get_attribute("aria-expanded") == "false"
+    page.wait_for_timeout(300)  # the menu slides out
+    assert not page.locator("nav.md-nav--primary a", has_text="Home").first.is_visible()
+    # Space opens it too; Tab past its last link closes it (not left over the text).
+    page.keyboard.press(" ")
+    assert button.get_attribute("aria-expanded") == "true"
+    links = page.locator(".md-sidebar--primary a[href]:visible").count()
+    for _ in range(links + 5):
+        page.keyboard.press("Tab")
+        if page.evaluate("!document.activeElement.closest('.md-sidebar--primary')"):
+            break
+    assert button.get_attribute("aria-expanded") == "false", "the menu stayed open as the focus left it"
+    assert not_seen_because(page.locator(":focus")) == ""
     assert_clean(page.watch)
 
 
