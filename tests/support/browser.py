@@ -111,7 +111,7 @@ FIRST_PAINT = """() => new Promise(done => {
 
 # Whether a reader sees an element, for Locator.evaluate: "" if so, else why not. Playwright's
 # is_visible counts a box that is see-through, clipped to nothing or off screen as visible.
-NOT_SEEN_BECAUSE = """element => {
+NOT_SEEN_BECAUSE = r"""element => {
   const box = element.getBoundingClientRect();
   if (!box.width || !box.height) return "no size";
   const x = box.left + box.width / 2, y = box.top + Math.min(box.height / 2, 8);
@@ -120,9 +120,17 @@ NOT_SEEN_BECAUSE = """element => {
     const style = getComputedStyle(outer);
     if (parseFloat(style.opacity) < 0.99) return `see-through: ${outer.className} opacity ${style.opacity}`;
   }
-  const top = document.elementFromPoint(x, y);
-  if (top && (top === element || element.contains(top))) return "";
-  return `covered by ${top && top.tagName}.${top && top.className}`;
+  const stack = document.elementsFromPoint(x, y), top = stack[0];
+  if (!top) return "nothing painted there";
+  if (!(top === element || element.contains(top))) return `covered by ${top.tagName}.${top.getAttribute("class")}`;
+  // Something opaque is painted behind it before anything else: not drawn over other text.
+  for (const under of stack) {
+    const style = getComputedStyle(under);
+    const fill = style.backgroundColor.match(/[\d.]+/g) || [];
+    if (style.backgroundImage !== "none" || (fill.length === 3 || parseFloat(fill[3]) > 0.5)) return "";
+    if (!under.contains(element) && !element.contains(under)) return `drawn over ${under.tagName}.${under.getAttribute("class")}`;
+  }
+  return "";
 }"""
 
 

@@ -175,10 +175,18 @@
     drawer.addEventListener("change", function () {
       menuButton.setAttribute("aria-expanded", String(drawer.checked));
     });
+    /* The menu opens at the level of the page read (a handout: "Handouts to print"), over
+       the levels above it: its first link is that level's. */
+    function firstLinkShown() {
+      var open = menu.querySelectorAll(".md-nav__toggle:checked");
+      var level = open.length && open[open.length - 1].parentElement.querySelector(":scope > nav");
+      return (level || menu).querySelector(".md-nav__list a[href]");
+    }
     menuButton.addEventListener("click", function (event) {
       drawer.click();
-      /* Opened from the keyboard (Enter or Space make a click at no point on screen). */
-      var firstLink = drawer.checked && event.detail === 0 && menu.querySelector(".md-nav__list a[href]");
+      /* A click with no pointer (detail 0): Enter or Space, or a screen reader's click. A
+         tap or a mouse click leaves the focus on the button. */
+      var firstLink = drawer.checked && event.detail === 0 && firstLinkShown();
       if (firstLink) firstLink.focus();
     });
     document.addEventListener("keydown", function (event) {
