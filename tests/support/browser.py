@@ -128,7 +128,8 @@ NOT_SEEN_BECAUSE = r"""element => {
     const style = getComputedStyle(under);
     const fill = style.backgroundColor.match(/[\d.]+/g) || [];
     if (style.backgroundImage !== "none" || (fill.length === 3 || parseFloat(fill[3]) > 0.5)) return "";
-    if (!under.contains(element) && !element.contains(under)) return `drawn over ${under.tagName}.${under.getAttribute("class")}`;
+    const unrelated = !under.contains(element) && !element.contains(under);
+    if (unrelated) return `drawn over ${under.tagName}.${under.getAttribute("class")}`;
   }
   return "";
 }"""
