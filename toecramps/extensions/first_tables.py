@@ -1,0 +1,39 @@
+"""The first paint waits for the tables near the top of a page.
+
+A browser may paint a page it has read only in part, and a table painted half read
+shares out its column widths by the rows it has: as the other rows arrive, its columns
+move (a layout shift, seen in CI on Causes' quick guide at 1280 px). The last table in a
+page's first blocks gets a mark as its last child, which the parser reaches once the
+table is whole; overrides/main.html then holds the first paint until it has been read
+(rel=expect, as for the menus). Tables further down are off screen when the page
+paints, and render as the reader scrolls to them.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+
+MARK_ID = "tables-read"  # overrides/main.html waits for it
+# As many blocks as render at once (site.css renders the rest, from the 13th on, as the
+# reader nears them): the page's first screen, at any width.
+FIRST_BLOCKS = 12
+PRIORITY = 0  # after every other treeprocessor has built its tables
+
+
+class FirstTablesTreeprocessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        tables = [table for block in list(root)[:FIRST_BLOCKS] for table in block.iter("table")]
+        if tables:
+            etree.SubElement(tables[-1], "template", {"id": MARK_ID})
+
+
+class FirstTablesExtension(Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(FirstTablesTreeprocessor(md), "first_tables", PRIORITY)
+
+
+def makeExtension(**kwargs):
+    return FirstTablesExtension(**kwargs)
