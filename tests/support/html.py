@@ -37,14 +37,15 @@ def main_text(soup: BeautifulSoup) -> str:
 def linkable_ids(soup: BeautifulSoup) -> set[str]:
     """Ids a clinic may link to: every id in the article (headings, red-flag signs, and
     <span id> aliases kept for renamed sections) but the h1, whose id comes from the
-    title, the citation targets and per-page sources list, and the template's red-flags
-    link on every page (help-link, where "Skip to content" goes)."""
+    title, the citation targets and per-page sources list, the template's red-flags
+    link on every page (help-link, where "Skip to content" goes), and the empty
+    <template> marks the first paint waits for (first_tables.py), which hold nothing."""
     article = soup.select_one("article.md-content__inner")
     if article is None:
         return set()
     return {
         element["id"] for element in article.select("[id]")
-        if element.name != "h1" and element["id"] not in ("page-sources", "help-link")
+        if element.name not in ("h1", "template") and element["id"] not in ("page-sources", "help-link")
         and not element["id"].startswith(("source-", "__"))
     }
 

@@ -66,6 +66,12 @@ def test_linkable_ids_leave_out_the_title_sources_and_citations():
     assert linkable_ids(BeautifulSoup(ARTICLE, "html.parser")) == {"why", "old-why"}
 
 
+def test_linkable_ids_leave_out_the_marks_the_first_paint_waits_for():
+    article = ('<article class="md-content__inner"><table id="signs"><tr><td>Row</td></tr>'
+               '<template id="tables-read"></template></table></article>')
+    assert linkable_ids(BeautifulSoup(article, "html.parser")) == {"signs"}
+
+
 def test_redirect_target_reads_a_refresh_stub():
     stub = '<meta http-equiv="refresh" content="0; url=why-toes-cramp.html#dehydration">'
     assert redirect_target(BeautifulSoup(stub, "html.parser")) == "why-toes-cramp.html"
