@@ -135,6 +135,16 @@ def test_a_keyboard_reader_opens_the_phone_menu_and_closes_it(watched_page, site
         focused = page.locator(":focus")
         assert focused.inner_text().strip().startswith(first_link), "the focus is not on the menu's first link"
         assert not_seen_because(focused) == "", "the menu's first link is not seen"
+        # Its ring shows whole: the drawer's scroll box cut a ring drawn outside the link.
+        cut = focused.evaluate("""link => {
+          const style = getComputedStyle(link);
+          const reach = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+          let box = link.parentElement;
+          while (box && getComputedStyle(box).overflowY === "visible") box = box.parentElement;
+          const ring = link.getBoundingClientRect(), edge = box.getBoundingClientRect();
+          return ring.left - reach < edge.left || ring.right + reach > edge.right || ring.top - reach < edge.top;
+        }""")
+        assert not cut, "the focused link's ring is cut off by the menu's edge"
 
     page.keyboard.press("Enter")
     focus_on_first_link()
