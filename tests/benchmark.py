@@ -9,11 +9,7 @@ dist/bench.json:
   Markdown, and the no-script limit (our page with every script removed and its
   stylesheets inlined): scores, LCP, TBT, CLS, transfer and requests, and the ratios of our
   LCP to the other two. All three are served as the site is published, with its security
-  headers (each with a policy for its own pages): Cross-Origin-Opener-Policy alone makes
-  Chromium start a page Lighthouse opens from about:blank in a new, cold process, which
-  added 60 to 95 ms of blocking time to plain HTML as much as to ours. So a fourth
-  variant, no-coop, is ours served without that one header: the blocking time our page
-  itself causes, beside what the header costs in this lab;
+  headers (each with a policy for its own pages);
 - the offline zip's size and, from file://, the time to the first search results.
 
 BENCH_PAGES=index.html,causes.html and BENCH_RUNS=1 make a quicker, rougher run.
@@ -54,8 +50,7 @@ SEARCH_RUNS = 5
 QUERY = "dehydration"
 LIGHTHOUSE_DIR = ROOT / "tests" / "lighthouse"
 LIGHTHOUSE_RUNS = int(os.environ.get("BENCH_RUNS", "3"))
-VARIANTS = ("ours", "no-coop", "bare", "limit")
-COOP = "Cross-Origin-Opener-Policy"
+VARIANTS = ("ours", "bare", "limit")
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
@@ -175,17 +170,6 @@ def no_script_limit(site: pathlib.Path, folder: pathlib.Path) -> pathlib.Path:
     return limit
 
 
-def without_header(site: pathlib.Path, name: str) -> pathlib.Path:
-    """The built site's _headers with every line setting header name taken out."""
-    headers_file = site / "_headers"
-    lines = headers_file.read_text(encoding="utf-8").splitlines(keepends=True)
-    kept = [line for line in lines if not line.strip().startswith(f"{name}:")]
-    if len(kept) == len(lines):
-        sys.exit(f"{headers_file} sets no {name}: the no-coop variant would be ours again")
-    headers_file.write_text("".join(kept), encoding="utf-8")
-    return site
-
-
 def bare_site(folder: pathlib.Path) -> pathlib.Path:
     """Bare Material on the same Markdown, built."""
     config_dir = folder / "bare-config"
@@ -296,14 +280,6 @@ def main() -> None:
         result = build_site(ROOT, site, env={**os.environ, "SITE_URL": urls["ours"]})
         if result.returncode:
             sys.exit(result.stdout + result.stderr)
-        # The same, built for its own address, served without Cross-Origin-Opener-Policy.
-        no_coop = folder / "no-coop"
-        no_coop.mkdir()
-        urls["no-coop"] = servers.enter_context(serve(no_coop, with_headers=True, compress=True))
-        result = build_site(ROOT, no_coop, env={**os.environ, "SITE_URL": urls["no-coop"]})
-        if result.returncode:
-            sys.exit(result.stdout + result.stderr)
-        without_header(no_coop, COOP)
         if chromium:
             report["first_view"] = transfers(site, chromium)
             report["offline"] = offline_search(site, folder, chromium)
@@ -333,8 +309,8 @@ def print_table(report: dict) -> None:
     else:
         for page, figures in report["first_view"].items():
             print(f"  {page:30} {figures['bytes']:9,}  {figures['requests']:8}")
-    print(f"\nLighthouse, mobile preset, median of {LIGHTHOUSE_RUNS}: ours | ours without {COOP} | "
-          "bare Material | no-script limit")
+    print(f"\nLighthouse, mobile preset, median of {LIGHTHOUSE_RUNS}: ours | bare Material | "
+          "no-script limit")
     print("  targets: scores 100, LCP <= 1.1 x the limit, TBT <= 50 ms, CLS 0, transfer <= 60 KB")
     if isinstance(report["lighthouse"], str):
         print(f"  {report['lighthouse']}")

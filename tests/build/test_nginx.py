@@ -17,7 +17,7 @@ from support.headers import headers_for, parse_headers
 from support.project import PAGES, html_name
 
 SECURITY = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
-            "Permissions-Policy", "Cross-Origin-Opener-Policy", "X-Frame-Options")
+            "Permissions-Policy", "X-Frame-Options")
 
 
 def fetch(url: str):
