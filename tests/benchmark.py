@@ -7,9 +7,10 @@ dist/bench.json:
 - Lighthouse (mobile preset), median of 3 runs, for every page, side by side in one run:
   ours (built for the address it is served at, as published), bare Material on the same
   Markdown, and the no-script limit (our page with every script removed and its
-  stylesheets inlined): scores, LCP, TBT, CLS, transfer and requests, and the ratios of our
-  LCP to the other two. All three are served as the site is published, with its security
-  headers (each with a policy for its own pages);
+  stylesheets inlined): scores, LCP, TBT, CLS, transfer and requests, the ratios of our
+  LCP to the other two, and which targets our page misses (below: MAX_...), if any. All
+  three are served as the site is published, with its security headers (each with a
+  policy for its own pages);
 - the offline zip's size and, from file://, the time to the first search results.
 
 BENCH_PAGES=index.html,causes.html and BENCH_RUNS=1 make a quicker, rougher run.
@@ -52,6 +53,10 @@ LIGHTHOUSE_DIR = ROOT / "tests" / "lighthouse"
 LIGHTHOUSE_RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 VARIANTS = ("ours", "bare", "limit")
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+# The targets for each of our pages (with scores of 100 and CLS 0), read off its medians.
+MAX_LCP_VS_LIMIT = 1.1
+MAX_TBT_MS = 50
+MAX_TRANSFER_BYTES = 60_000  # before any interaction: Lighthouse does not interact
 
 
 # ----------------------------------------------------------------------------- build time
@@ -223,6 +228,20 @@ def lighthouse_once(binary: pathlib.Path, url: str, chromium: str, report: pathl
     return figures
 
 
+def target_misses(ours: dict, lcp_vs_limit: float) -> list[str]:
+    """Each target our page misses, said with its figure: [] when it meets them all."""
+    misses = [f"{category} {ours[category]}" for category in CATEGORIES if ours[category] < 100]
+    if lcp_vs_limit > MAX_LCP_VS_LIMIT:
+        misses.append(f"LCP {lcp_vs_limit:.2f} x the limit")
+    if ours["tbt_ms"] > MAX_TBT_MS:
+        misses.append(f"TBT {ours['tbt_ms']:.0f} ms")
+    if ours["cls"] > 0:
+        misses.append(f"CLS {ours['cls']}")
+    if ours["transfer_bytes"] > MAX_TRANSFER_BYTES:
+        misses.append(f"transfer {ours['transfer_bytes']:,.0f} bytes")
+    return misses
+
+
 def median_of(runs: list[dict]) -> dict:
     good = [run for run in runs if "error" not in run]
     if not good:
@@ -260,6 +279,7 @@ def lighthouse(urls: dict[str, str], pages: list[str], chromium: str | None) -> 
             if not any("error" in figures for figures in (ours, bare, limit)):
                 results[name]["lcp_vs_limit"] = round(ours["lcp_ms"] / limit["lcp_ms"], 2)
                 results[name]["lcp_vs_bare"] = round(ours["lcp_ms"] / bare["lcp_ms"], 2)
+                results[name]["target_misses"] = target_misses(ours, results[name]["lcp_vs_limit"])
             print(f"  measured {name}", file=sys.stderr)
     return results
 
@@ -311,7 +331,8 @@ def print_table(report: dict) -> None:
             print(f"  {page:30} {figures['bytes']:9,}  {figures['requests']:8}")
     print(f"\nLighthouse, mobile preset, median of {LIGHTHOUSE_RUNS}: ours | bare Material | "
           "no-script limit")
-    print("  targets: scores 100, LCP <= 1.1 x the limit, TBT <= 50 ms, CLS 0, transfer <= 60 KB")
+    print(f"  targets: scores 100, LCP <= {MAX_LCP_VS_LIMIT} x the limit, TBT <= {MAX_TBT_MS} ms, "
+          f"CLS 0, transfer <= {MAX_TRANSFER_BYTES // 1000} KB")
     if isinstance(report["lighthouse"], str):
         print(f"  {report['lighthouse']}")
     else:
@@ -329,7 +350,13 @@ def print_table(report: dict) -> None:
                       f"{scores['requests']:4.0f}  {' '.join(str(tbt) for tbt in scores['tbt_runs_ms'])}")
             if "lcp_vs_limit" in variants:
                 print(f"  {'':24} LCP ours / limit {variants['lcp_vs_limit']:.2f}, "
-                      f"ours / bare {variants['lcp_vs_bare']:.2f}")
+                      f"ours / bare {variants['lcp_vs_bare']:.2f}; targets "
+                      f"{'missed: ' + ', '.join(variants['target_misses']) if variants['target_misses'] else 'met'}")
+        measured = [page for page, variants in report["lighthouse"].items() if "target_misses" in variants]
+        met = [page for page in measured if not report["lighthouse"][page]["target_misses"]]
+        print(f"  Targets met on {len(met)} of {len(report['lighthouse'])} pages"
+              + (f" ({len(report['lighthouse']) - len(measured)} not measured: an error above)"
+                 if len(measured) < len(report["lighthouse"]) else ""))
     print("\nOffline zip")
     if isinstance(report["offline"], str):
         print(f"  {report['offline']}")
