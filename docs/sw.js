@@ -1,7 +1,7 @@
 // The Toe Cramps Guide's service worker: keeps the guide readable with no signal.
 //
 // - Every page a reader opens (and what it needs) is kept, so it opens again offline.
-// - "Save this guide on this phone" (the Download page, saved-copy.js) keeps every file.
+// - "Save this guide to read offline" (the Download page, saved-copy.js) keeps every file.
 // - Offline, a page that was never kept shows the offline page instead of an error.
 // - Each build lists its files with a content hash (revision). A new build's worker copies
 //   what did not change from the old cache, downloads only what did, then deletes the old

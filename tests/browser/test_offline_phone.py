@@ -3,7 +3,7 @@ small phone's width, served with the site's own headers (so its strict CSP appli
 
 - installable: Chromium finds no installability errors;
 - a page read once opens again offline; a page never opened shows the offline page;
-- "Save this guide on this phone" keeps everything: offline, every page opens, every
+- "Save this guide to read offline" keeps everything: offline, every page opens, every
   illustration loads, search finds and opens a page, review notices still show when a
   review date has passed, and nothing is asked of another host;
 - search with no signal and no saved copy says why and leads to the offline page;
@@ -211,7 +211,7 @@ def test_remove_leaves_no_saved_copy(phone, secure_url):
     phone.wait_for_selector("[data-saved-copy='controls'][data-state='removed']", state="attached")
     assert cache_names(phone) == []
     assert phone.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
-    save = phone.get_by_role("button", name="Save this guide on this phone")
+    save = phone.get_by_role("button", name="Save this guide to read offline")
     assert save.is_visible()
     assert not phone.get_by_role("button", name="Remove the saved copy").is_visible()
 
@@ -225,7 +225,7 @@ def test_saving_with_no_signal_fails_and_says_why(phone, secure_url):
     status = phone.locator("[data-saved-copy='controls'] [data-status]")
     status.filter(has_text="Not saved on this device yet").wait_for()
     phone.context.set_offline(True)
-    phone.get_by_role("button", name="Save this guide on this phone").click()
+    phone.get_by_role("button", name="Save this guide to read offline").click()
     phone.wait_for_selector("[data-saved-copy='controls'][data-state='failed']", state="attached")
     assert "connection was lost" in status.inner_text(), status.inner_text()
     phone.context.set_offline(False)
@@ -242,7 +242,7 @@ def test_saving_on_a_full_phone_fails_and_says_why(phone, secure_url):
     devtools = phone.context.new_cdp_session(phone)
     origin = secure_url.rstrip("/")
     devtools.send("Storage.overrideQuotaForOrigin", {"origin": origin, "quotaSize": 300_000})
-    phone.get_by_role("button", name="Save this guide on this phone").click()
+    phone.get_by_role("button", name="Save this guide to read offline").click()
     phone.wait_for_selector("[data-saved-copy='controls'][data-state='failed']", state="attached")
     assert "not enough free space" in status.inner_text(), status.inner_text()
     assert phone.get_by_role("button", name="Try again").is_visible()
@@ -271,7 +271,7 @@ def test_a_worker_that_cannot_help_leaves_the_pages_working(phone, secure_url, w
     phone.wait_for_selector("[data-saved-copy='controls'][data-state='unknown']", state="attached")
     status = phone.locator("[data-saved-copy='controls'] [data-status]")
     assert status.inner_text() == "Not saved on this device yet."
-    save = phone.get_by_role("button", name="Save this guide on this phone")
+    save = phone.get_by_role("button", name="Save this guide to read offline")
     assert save.is_enabled()
     save.click()
     phone.wait_for_selector("[data-saved-copy='controls'][data-state='failed']", state="attached")

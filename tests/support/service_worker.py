@@ -73,11 +73,11 @@ def wait_until_active(page) -> None:
 
 
 def save_whole_guide(page, base_url: str) -> list[str]:
-    """On the Download page, tap "Save this guide on this phone" and wait until it says
+    """On the Download page, tap "Save this guide to read offline" and wait until it says
     saved (or failed). Returns every status the page showed, in order."""
     page.add_init_script(RECORD_STATUS)
     page.goto(base_url + "download.html")
-    button = page.get_by_role("button", name="Save this guide on this phone")
+    button = page.get_by_role("button", name="Save this guide to read offline")
     button.click()
     page.wait_for_selector("[data-saved-copy='controls'][data-state='saved'], "
                            "[data-saved-copy='controls'][data-state='failed']", state="attached")

@@ -1,4 +1,4 @@
-// The saved copy's controls: "Save this guide on this phone" and "Remove the saved copy"
+// The saved copy's controls: "Save this guide to read offline" and "Remove the saved copy"
 // on the Download page, with what is saved now; and the list of saved pages on the
 // offline page. Loaded by sw-register.js; the work is done by the service worker (sw.js).
 (function () {
