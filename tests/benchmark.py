@@ -228,17 +228,23 @@ def lighthouse_once(binary: pathlib.Path, url: str, chromium: str, report: pathl
     return figures
 
 
-def target_misses(ours: dict, lcp_vs_limit: float) -> list[str]:
-    """Each target our page misses, said with its figure: [] when it meets them all."""
-    misses = [f"{category} {ours[category]}" for category in CATEGORIES if ours[category] < 100]
-    if lcp_vs_limit > MAX_LCP_VS_LIMIT:
-        misses.append(f"LCP {lcp_vs_limit:.2f} x the limit")
+def target_misses(ours: dict, limit_lcp_ms: float) -> list[str]:
+    """Each target our page misses, said with its figure: [] when it meets them all.
+    Figures are medians, so may end in .5: never rounded onto the target."""
+    def exact(number: float) -> str:
+        return f"{number:,.1f}".removesuffix(".0")
+
+    misses = [f"{category} {exact(ours[category])}" for category in CATEGORIES
+              if ours[category] < 100]
+    if ours["lcp_ms"] > MAX_LCP_VS_LIMIT * limit_lcp_ms:
+        misses.append(f"LCP {exact(ours['lcp_ms'])} ms, over {MAX_LCP_VS_LIMIT} x the limit's "
+                      f"{exact(limit_lcp_ms)} ms")
     if ours["tbt_ms"] > MAX_TBT_MS:
-        misses.append(f"TBT {ours['tbt_ms']:.0f} ms")
+        misses.append(f"TBT {exact(ours['tbt_ms'])} ms")
     if ours["cls"] > 0:
         misses.append(f"CLS {ours['cls']}")
     if ours["transfer_bytes"] > MAX_TRANSFER_BYTES:
-        misses.append(f"transfer {ours['transfer_bytes']:,.0f} bytes")
+        misses.append(f"transfer {exact(ours['transfer_bytes'])} bytes")
     return misses
 
 
@@ -276,10 +282,11 @@ def lighthouse(urls: dict[str, str], pages: list[str], chromium: str | None) -> 
                     results[name][variant]["tbt_runs_ms"] = sorted(
                         run["tbt_ms"] for run in variant_runs if "error" not in run)
             ours, bare, limit = (results[name][v] for v in ("ours", "bare", "limit"))
-            if not any("error" in figures for figures in (ours, bare, limit)):
+            if "error" not in ours and "error" not in limit:  # bare Material is only compared
                 results[name]["lcp_vs_limit"] = round(ours["lcp_ms"] / limit["lcp_ms"], 2)
+                results[name]["target_misses"] = target_misses(ours, limit["lcp_ms"])
+            if "error" not in ours and "error" not in bare:
                 results[name]["lcp_vs_bare"] = round(ours["lcp_ms"] / bare["lcp_ms"], 2)
-                results[name]["target_misses"] = target_misses(ours, results[name]["lcp_vs_limit"])
             print(f"  measured {name}", file=sys.stderr)
     return results
 
@@ -348,10 +355,11 @@ def print_table(report: dict) -> None:
                       f"{scores['best-practices']:4.0f} {scores['seo']:4.0f} {scores['lcp_ms'] / 1000:6.2f} "
                       f"{scores['tbt_ms']:6.0f} {scores['cls']:5.3f} {scores['transfer_bytes'] / 1000:6.1f} "
                       f"{scores['requests']:4.0f}  {' '.join(str(tbt) for tbt in scores['tbt_runs_ms'])}")
-            if "lcp_vs_limit" in variants:
-                print(f"  {'':24} LCP ours / limit {variants['lcp_vs_limit']:.2f}, "
-                      f"ours / bare {variants['lcp_vs_bare']:.2f}; targets "
-                      f"{'missed: ' + ', '.join(variants['target_misses']) if variants['target_misses'] else 'met'}")
+            if "target_misses" in variants:
+                misses = variants["target_misses"]
+                verdict = f"missed: {', '.join(misses)}" if misses else "met"
+                vs_bare = f", ours / bare {variants['lcp_vs_bare']:.2f}" if "lcp_vs_bare" in variants else ""
+                print(f"  {'':24} LCP ours / limit {variants['lcp_vs_limit']:.2f}{vs_bare}; targets {verdict}")
         measured = [page for page, variants in report["lighthouse"].items() if "target_misses" in variants]
         met = [page for page in measured if not report["lighthouse"][page]["target_misses"]]
         print(f"  Targets met on {len(met)} of {len(report['lighthouse'])} pages"

@@ -32,7 +32,7 @@ RENDER_BLOCKS = """contained => {
     if (getComputedStyle(block).contentVisibility !== "auto") continue;
     block.style.contentVisibility = "visible";
     block.style.contain = contained ? "layout style paint" : "none";
-    if (!contained) block.style.overflow = "visible";
+    if (!contained && block.tagName !== "TABLE") block.style.overflow = "visible";  /* tables scroll */
   }
 }"""
 POSITIONS = """() => [...document.querySelectorAll("article *")].map(element => {
@@ -100,6 +100,41 @@ def test_long_pages_render_on_demand(browser, site_url):
         page.close()
     assert waiting[False] > 20
     assert waiting[True] == waiting[False], f"{waiting[False] - waiting[True]} blocks rendered off screen"
+
+
+# Blocks that render on demand but start on the first screen: Chrome now and then paints
+# such a block once at its estimated height before rendering it, and what is below moves.
+ON_DEMAND_ON_FIRST_SCREEN = """() => [...document.querySelectorAll(".md-typeset > *")]
+  .filter(block => getComputedStyle(block).contentVisibility === "auto"
+    && block.getBoundingClientRect().top < innerHeight)
+  .map(block => `${block.tagName} ${block.textContent.trim().slice(0, 40)}`)"""
+TALL = {"width": 1280, "height": 1400}
+
+
+@pytest.mark.parametrize("name", [html_name(p) for p in PAGES])
+def test_what_the_first_screen_shows_is_never_left_to_render_on_demand(browser, site_url, name):
+    """On a phone, a computer and a tall window: Chrome now and then paints such a block
+    at its estimated height first, and the text below it moves. (Wider screens render
+    every block at once; on a phone the build marks the tables in a page's first blocks,
+    which site.css then renders at once.)"""
+    for viewport in (PHONE, DESKTOP, TALL):
+        page = browser.new_page(viewport=viewport, java_script_enabled=False)
+        page.goto(site_url + name)
+        on_screen = page.evaluate(ON_DEMAND_ON_FIRST_SCREEN)
+        page.close()
+        assert not on_screen, f"{name} at {viewport['width']}x{viewport['height']}: on the first " \
+                              f"screen but rendered on demand: {on_screen}"
+
+
+def test_tables_far_down_render_on_demand(browser, site_url):
+    """For clinics' evidence tables, far down the page, wait until the reader nears them;
+    its first table, on a computer's first screen, does not."""
+    page = browser.new_page(viewport=PHONE, java_script_enabled=False)
+    page.goto(site_url + "for-clinics.html")
+    tables = page.evaluate("""() => [...document.querySelectorAll(".md-typeset > table")]
+      .map(table => getComputedStyle(table).contentVisibility)""")
+    page.close()
+    assert tables[0] == "visible" and tables[1:].count("auto") >= 4, tables
 
 
 # The focused element's ring (outline and its offset), on each line it spans, cut off by a
@@ -186,7 +221,7 @@ SCROLL_THROUGH = """() => new Promise(done => {
 })"""
 
 
-@pytest.mark.parametrize("name", ["causes.html", "sources.html", "questions.html"])
+@pytest.mark.parametrize("name", ["causes.html", "sources.html", "questions.html", "for-clinics.html"])
 def test_nothing_on_screen_moves_as_the_reader_scrolls_through(browser, site_url, name):
     """Each block renders as it nears the screen, at its own height, not the estimate:
     whatever is on screen stays where it is (scroll anchoring, and the estimate is only

@@ -202,3 +202,12 @@ def test_a_copy_ready_text_written_otherwise_is_named(render, markup):
     assert "copy-button" not in html
     assert len(warnings) == 1 and warnings[0].startswith("docs/test.md: <")
     assert "gets no Copy button" in warnings[0]
+
+
+def test_tables_in_a_pages_first_blocks_are_marked_and_the_last_ends_with_the_paint_mark():
+    table = "| a | b |\n| - | - |\n| 1 | 2 |\n"
+    text = "\n".join([table, *[f"Paragraph {n}.\n" for n in range(11)], table])
+    html = markdown.Markdown(extensions=["tables", "toecramps.extensions.first_tables"]).convert(text)
+    first, far_down = BeautifulSoup(html, "html.parser").find_all("table")
+    assert first.has_attr("data-first-screen") and first.find("template", id="tables-read")
+    assert not far_down.has_attr("data-first-screen") and not far_down.find("template")

@@ -5,8 +5,12 @@ shares out its column widths by the rows it has: as the other rows arrive, its c
 move (a layout shift, seen in CI on Causes' quick guide at 1280 px). The last table in a
 page's first blocks gets a mark as its last child, which the parser reaches once the
 table is whole; overrides/main.html then holds the first paint until it has been read
-(rel=expect, as for the menus). Tables further down are off screen when the page
-paints, and render as the reader scrolls to them.
+(rel=expect, as for the menus). Each table in those blocks is also marked as on the
+first screen (FIRST_SCREEN): site.css always renders it, while tables further down are
+off screen when the page paints and render as the reader scrolls to them. (site.css
+counts the page's elements, and the template puts up to five before the Markdown's
+first block: For clinics' first table is its 13th element but on a computer's first
+screen.)
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
 MARK_ID = "tables-read"  # overrides/main.html waits for it
+FIRST_SCREEN = "data-first-screen"  # site.css renders these tables at once
 # As many blocks as render at once (site.css renders the rest, from the 13th on, as the
 # reader nears them): the page's first screen, at any width.
 FIRST_BLOCKS = 12
@@ -26,6 +31,8 @@ PRIORITY = 0  # after every other treeprocessor has built its tables
 class FirstTablesTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         tables = [table for block in list(root)[:FIRST_BLOCKS] for table in block.iter("table")]
+        for table in tables:
+            table.set(FIRST_SCREEN, "")
         if tables:
             etree.SubElement(tables[-1], "template", {"id": MARK_ID})
 

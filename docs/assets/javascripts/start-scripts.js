@@ -55,7 +55,9 @@
     Array.prototype.some.call(document.querySelectorAll(".md-typeset > *"), function (block) {
       grew = grew || block.style.contentVisibility !== "visible";
       block.style.contentVisibility = "visible";
-      block.style.overflow = "visible";  /* no containment now, so no clip (site.css) */
+      /* No containment now, so no clip (site.css); a table keeps its own, which lets it
+         scroll sideways. */
+      if (block.tagName !== "TABLE") block.style.overflow = "visible";
       return block === section || block.contains(section);
     });
     return grew;
