@@ -136,11 +136,11 @@ def test_at_phone_width_nothing_is_cut_off_and_addresses_break_only_between_piec
     context.close()
 
 
-# Where the server stops for a while: after both tables (the first paint waits for the
-# tables near the top: toecramps/extensions/first_tables.py).
+# Where the server stops for a while: after both tables and the first screen (the first
+# paint waits for it: toecramps/extensions/first_screen.py).
 FIRST_ROW = "when-to-get-help.html"
 EMERGENCY = "when-to-get-help.html#emergency"
-STALL_AT = 'id="html-snippet"'
+STALL_AT = 'id="link-promise"'
 PAINTED = "() => performance.getEntriesByName('first-contentful-paint').length > 0"
 # Layout shifts in the half second after a tap are not counted (as Lighthouse does not):
 # the rest of the page comes after that, so that what it moves is counted.

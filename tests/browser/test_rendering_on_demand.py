@@ -244,6 +244,8 @@ def test_nothing_on_screen_moves_as_the_reader_scrolls_through(browser, site_url
 HALF_READ = {
     "menu": ("index.html", '<li class="md-nav__item'),
     "table near the top": ("causes.html", "<td>You sit a lot or rarely exercise</td>"),
+    # The mark after the first screen's blocks (toecramps/extensions/first_screen.py).
+    "first screen": ("anatomy.html", '<template id="first-screen-read">'),
 }
 
 

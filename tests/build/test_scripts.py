@@ -89,20 +89,22 @@ def test_the_first_paint_waits_for_the_menus_beside_the_text(soups, page):
     assert mark.find_next("article"), f"{html_name(page)}: {MENUS_READ} is after the text"
 
 
-TABLES_READ = "#tables-read"  # toecramps/extensions/first_tables.py: after a table near the top
+FIRST_SCREEN_READ = "#first-screen-read"  # toecramps/extensions/first_screen.py
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_the_first_paint_waits_for_a_table_near_the_top_only_where_there_is_one(soups, page):
-    """A table painted half read moves its columns as its rows arrive: the paint waits for
-    a mark at the end of the last table near the top. A link without its mark would hold
-    the paint until the whole page had been read."""
-    links = soups[page].select(f'link[rel="expect"][href="{TABLES_READ}"][blocking="render"]')
-    mark = soups[page].find(id=TABLES_READ.removeprefix("#"))
-    assert len(links) == (1 if mark else 0), f"{html_name(page)}: {len(links)} links wait for {mark}"
-    if mark:
-        assert mark.parent.name == "table" and mark.find_next_sibling() is None, (
-            f"{html_name(page)}: {TABLES_READ} is not the last thing in its table")
+def test_the_first_paint_waits_for_the_first_screen_of_text(soups, page):
+    """The paint waits for a mark after the page's first blocks, so a table there is
+    painted whole and a phone has laid out its first screen before it paints. The mark
+    sits between blocks in the text, after every table marked as on the first screen."""
+    links = soups[page].select(f'link[rel="expect"][href="{FIRST_SCREEN_READ}"][blocking="render"]')
+    mark = soups[page].find(id=FIRST_SCREEN_READ.removeprefix("#"))
+    assert mark is not None and len(links) == 1, (
+        f"{html_name(page)}: {len(links)} links wait for {FIRST_SCREEN_READ}, and the mark is {mark}")
+    assert mark.parent.name in ("article", "div"), (  # a handout's text is in a div
+        f"{html_name(page)}: {FIRST_SCREEN_READ} is inside a block, not between blocks")
+    assert not mark.find_all_next("table", attrs={"data-first-screen": True}), (
+        f"{html_name(page)}: a table marked as on the first screen comes after {FIRST_SCREEN_READ}")
 
 
 # A link that a script adds (partials/javascripts/copy-buttons.html), and what it waits for.
@@ -117,7 +119,7 @@ def test_the_first_paint_waits_until_a_script_has_run_not_only_been_read(soups, 
     is added by the head script, only where the addresses change
     (tests/browser/test_copy_addresses.py shows both cases in Chromium)."""
     waited_for = [link["href"].removeprefix("#") for link in soups[page].select('link[rel="expect"]')
-                  if link["href"] not in (MENUS_READ, TABLES_READ)]
+                  if link["href"] not in (MENUS_READ, FIRST_SCREEN_READ)]
     waited_for += [mark for script in soups[page].head.find_all("script") if script.string
                    for mark in ADDED_EXPECT.findall(script.string)]
     if soups[page].select(".copy-button"):

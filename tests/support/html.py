@@ -39,7 +39,7 @@ def linkable_ids(soup: BeautifulSoup) -> set[str]:
     <span id> aliases kept for renamed sections) but the h1, whose id comes from the
     title, the citation targets and per-page sources list, the template's red-flags
     link on every page (help-link, where "Skip to content" goes), and the empty
-    <template> marks the first paint waits for (first_tables.py), which hold nothing."""
+    <template> marks the first paint waits for (first_screen.py), which hold nothing."""
     article = soup.select_one("article.md-content__inner")
     if article is None:
         return set()

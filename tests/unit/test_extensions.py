@@ -204,10 +204,22 @@ def test_a_copy_ready_text_written_otherwise_is_named(render, markup):
     assert "gets no Copy button" in warnings[0]
 
 
-def test_tables_in_a_pages_first_blocks_are_marked_and_the_last_ends_with_the_paint_mark():
+FIRST_SCREEN_EXTENSIONS = ["tables", "toecramps.extensions.first_screen"]
+
+
+def test_the_paint_mark_follows_a_pages_first_12_blocks_and_their_tables_are_marked():
     table = "| a | b |\n| - | - |\n| 1 | 2 |\n"
     text = "\n".join([table, *[f"Paragraph {n}.\n" for n in range(11)], table])
-    html = markdown.Markdown(extensions=["tables", "toecramps.extensions.first_tables"]).convert(text)
-    first, far_down = BeautifulSoup(html, "html.parser").find_all("table")
-    assert first.has_attr("data-first-screen") and first.find("template", id="tables-read")
-    assert not far_down.has_attr("data-first-screen") and not far_down.find("template")
+    soup = BeautifulSoup(markdown.Markdown(extensions=FIRST_SCREEN_EXTENSIONS).convert(text), "html.parser")
+    first, far_down = soup.find_all("table")
+    assert first.has_attr("data-first-screen") and not far_down.has_attr("data-first-screen")
+    blocks = soup.find_all(recursive=False)
+    assert [block.name for block in blocks[11:14]] == ["p", "template", "table"]
+    assert blocks[12]["id"] == "first-screen-read" and not first.find("template")
+
+
+def test_a_short_page_ends_with_the_paint_mark_and_an_empty_one_has_none():
+    soup = BeautifulSoup(markdown.Markdown(extensions=FIRST_SCREEN_EXTENSIONS).convert(
+        "# Title\n\nOne paragraph.\n"), "html.parser")
+    assert [block.name for block in soup.find_all(recursive=False)] == ["h1", "p", "template"]
+    assert markdown.Markdown(extensions=FIRST_SCREEN_EXTENSIONS).convert("") == ""

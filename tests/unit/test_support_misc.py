@@ -68,7 +68,7 @@ def test_linkable_ids_leave_out_the_title_sources_and_citations():
 
 def test_linkable_ids_leave_out_the_marks_the_first_paint_waits_for():
     article = ('<article class="md-content__inner"><table id="signs"><tr><td>Row</td></tr>'
-               '<template id="tables-read"></template></table></article>')
+               '</table><template id="first-screen-read"></template></article>')
     assert linkable_ids(BeautifulSoup(article, "html.parser")) == {"signs"}
 
 
