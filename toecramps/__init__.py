@@ -1,7 +1,8 @@
 """Everything the Toe Cramps Guide adds to MkDocs Material, in the order it happens.
 
 1. Configuration (`mkdocs_hook.on_config`): check that the installed Material is the one
-   `material.py` patches, and that our search partial has not drifted from Material's;
+   `material.py` patches, and that our search and content partials have not drifted from
+   Material's;
    print a notice when site_url is still the placeholder (`publishing.py`).
 2. Each page's Markdown. First `mkdocs_hook.on_page_markdown` checks the front matter
    (`frontmatter.py`) and tells the extensions which file and line they are on
@@ -16,6 +17,8 @@
    - `extensions.citations` (25): `[@key]` becomes a numbered link, and the page gets its
      "Sources for this page" list from references.bib (`bibliography.py`);
    - Python-Markdown's own steps (admonitions, attribute lists, HTML blocks);
+   - `extensions.first_screen` (0, the last tree step): the mark the first paint waits
+     for, after a page's first blocks, and its tables there marked as on the first screen;
    - `extensions.illustrations` (postprocessor): alt text checked, SVG drawings inlined.
 3. The templates in overrides/ render the page (plain Jinja, no custom filters).
 4. After the build, `postbuild.run(site_dir)` runs its steps in the order of its STEPS

@@ -109,6 +109,21 @@ def check_search_partial(ours: pathlib.Path) -> None:
             "and make the changes.")
 
 
+# Material's tabbed-content scripts, written after every article, each stopping the
+# parser: ours is Material's partial inside a condition, so pages without tabs skip them.
+CONTENT_PARTIAL = "partials/javascripts/content.html"
+ONLY_WITH_TABS = ('{% if page and "tabbed-set" in (page.content or "") %}\n', "{% endif %}\n")
+
+
+def check_content_partial(ours: pathlib.Path) -> None:
+    """Our content partial must be Material's own inside ONLY_WITH_TABS."""
+    theirs = _without_leading_comment((templates_dir() / CONTENT_PARTIAL).read_text(encoding="utf-8"))
+    if _without_leading_comment(ours.read_text(encoding="utf-8")) != theirs.join(ONLY_WITH_TABS):
+        raise MaterialChanged(
+            f"{ours} no longer matches Material's {CONTENT_PARTIAL} inside ONLY_WITH_TABS "
+            "(toecramps/material.py). Copy Material's file again, inside the condition.")
+
+
 def _without_leading_comment(template: str) -> str:
     return re.sub(r"^\{#-.*?-#\}\n", "", template, count=1, flags=re.S)
 

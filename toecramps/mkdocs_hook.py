@@ -28,6 +28,7 @@ def on_config(config):
     try:
         material.check_version()
         material.check_search_partial(pathlib.Path(config.theme.custom_dir, material.SEARCH_PARTIAL))
+        material.check_content_partial(pathlib.Path(config.theme.custom_dir, material.CONTENT_PARTIAL))
     except material.MaterialChanged as error:
         raise PluginError(str(error)) from None
     # A notice, not a warning: strict mode would fail every local build on the placeholder.

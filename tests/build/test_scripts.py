@@ -89,6 +89,16 @@ def test_the_first_paint_waits_for_the_menus_beside_the_text(soups, page):
     assert mark.find_next("article"), f"{html_name(page)}: {MENUS_READ} is after the text"
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_only_a_page_with_tabs_carries_the_tab_scripts(soups, page):
+    """Material writes its tabbed-content scripts after every article, where each stops the
+    browser's reading of the page; overrides/partials/javascripts/content.html keeps them
+    to pages with tabs."""
+    tabs = bool(soups[page].select(".tabbed-set"))
+    tab_scripts = [tag for tag in soups[page].find_all("script") if "__tabbed_" in (tag.string or "")]
+    assert bool(tab_scripts) == tabs, f"{html_name(page)}: tabs {tabs}, tab scripts {len(tab_scripts)}"
+
+
 FIRST_SCREEN_READ = "#first-screen-read"  # toecramps/extensions/first_screen.py
 
 
@@ -101,7 +111,7 @@ def test_the_first_paint_waits_for_the_first_screen_of_text(soups, page):
     mark = soups[page].find(id=FIRST_SCREEN_READ.removeprefix("#"))
     assert mark is not None and len(links) == 1, (
         f"{html_name(page)}: {len(links)} links wait for {FIRST_SCREEN_READ}, and the mark is {mark}")
-    assert mark.parent.name in ("article", "div"), (  # a handout's text is in a div
+    assert mark.parent.name == "article" or "print-card" in mark.parent.get("class", []), (
         f"{html_name(page)}: {FIRST_SCREEN_READ} is inside a block, not between blocks")
     assert not mark.find_all_next("table", attrs={"data-first-screen": True}), (
         f"{html_name(page)}: a table marked as on the first screen comes after {FIRST_SCREEN_READ}")

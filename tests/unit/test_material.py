@@ -52,6 +52,15 @@ def test_our_search_partial_is_materials_plus_the_dialog_label(tmp_path):
         material.check_search_partial(drifted)
 
 
+def test_our_content_partial_is_materials_only_on_pages_with_tabs(tmp_path):
+    ours = ROOT / "overrides" / material.CONTENT_PARTIAL
+    material.check_content_partial(ours)
+    drifted = tmp_path / "content.html"
+    drifted.write_text(ours.read_text(encoding="utf-8").replace("__tabbed_", "__tab_"))
+    with pytest.raises(material.MaterialChanged):
+        material.check_content_partial(drifted)
+
+
 def test_scripts_become_inert_for_the_starter_material_on_interaction_ours_on_load():
     html = ('<script src="assets/javascripts/bundle.a5f9d56c.min.js"></script>'
             '<script>inline()</script>'
