@@ -20,6 +20,8 @@ import pathlib
 import re
 import zipfile
 
+from toecramps.extensions import first_screen
+
 DOWNLOAD_DIR = "download"
 ZIP_NAME = "toe-cramps-site.zip"
 TOP_FOLDER = "toe-cramps-site"
@@ -38,6 +40,7 @@ STAND_IN_WORKER = b"""// The offline copy keeps no service worker: this one remo
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", () => self.registration.unregister());
 """
+FIRST_SCREEN_MARK = f'<template id="{first_screen.MARK_ID}"></template>'
 REVIEW_DATE = re.compile(r'<aside class="page-review".*?<time datetime="(\d{4}-\d\d-\d\d)"', re.S)
 
 
@@ -65,10 +68,11 @@ def long_date(date: datetime.date) -> str:
 
 def edition(page: str, keep: str, drop: str) -> str:
     """The Download page with one kind of part kept (its markers removed) and the other
-    kind dropped."""
+    kind dropped. The mark the first paint waits for stays, wherever the page's first
+    blocks ended: without it, the paint would wait for the whole page."""
     if not only(keep).search(page):
         raise DownloadPageError(f"{DOWNLOAD_SOURCE}: no <!-- {keep}-only --> part")
-    page = only(drop).sub("", page)
+    page = only(drop).sub(lambda part: FIRST_SCREEN_MARK if FIRST_SCREEN_MARK in part[0] else "", page)
     return only(keep).sub(lambda match: match[1], page)
 
 

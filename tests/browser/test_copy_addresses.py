@@ -158,6 +158,9 @@ def test_read_at_its_own_address_the_page_paints_and_copies_before_it_is_all_rea
     with serve(folder, stall=(STALL_AT, rest_of_page)) as url:
         built = build(ROOT, folder, env={"SITE_URL": url})
         assert built.ok, built
+        text = (folder / "for-clinics.html").read_text(encoding="utf-8")
+        assert text.find('id="first-screen-read"') in range(text.find(STALL_AT)), (
+            f"the first paint waits for a mark after {STALL_AT}, where the server stops: stop later")
         context = browser.new_context(viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
         page = context.new_page()
         page.add_init_script(RECORD_SHIFTS)

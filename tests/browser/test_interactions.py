@@ -104,6 +104,31 @@ def test_phone_menu_opens_and_leads_to_the_red_flags(watched_page, site_url):
     assert_clean(page.watch)
 
 
+def test_the_phone_menu_is_drawn_only_while_it_is_open_or_sliding_shut(watched_page, site_url):
+    """Closed, the menu drawer is not rendered (site.css, content-visibility): its links
+    cost a phone nothing before the first paint. It is drawn as it opens, and its links
+    stay on show while it slides shut."""
+    page = watched_page
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + "causes.html")
+    page.wait_for_function(SETTLED)
+    drawn = "document.querySelector('.md-sidebar--primary a.md-nav__link').checkVisibility()"
+    sliding = "document.querySelector('.md-sidebar--primary').getAnimations().length > 0"
+    assert not page.evaluate(drawn), "the closed menu's links are rendered"
+    page.get_by_role("button", name="Menu").click()
+    assert page.evaluate(drawn), "the open menu's links are not drawn"
+    page.wait_for_function(f"() => !({sliding})")
+    # Closed, and in the same moment, still sliding shut with its links drawn.
+    during = page.evaluate(f"""() => {{
+      document.getElementById("__drawer").click();
+      return [{sliding}, {drawn}];
+    }}""")
+    assert during == [True, True], f"sliding shut: {during[0]}, links drawn: {during[1]}"
+    page.wait_for_function(f"() => !({sliding})")
+    assert not page.evaluate(drawn), "the menu's links are still rendered once it has slid shut"
+    assert_clean(page.watch)
+
+
 # A phone, and a computer zoomed to 400% (WCAG's reflow width, 320 px): the menu is a
 # button in the header. On a handout, the menu opens at "Handouts to print", over the
 # levels above it.

@@ -218,8 +218,18 @@ def test_the_paint_mark_follows_a_pages_first_12_blocks_and_their_tables_are_mar
     assert blocks[12]["id"] == "first-screen-read" and not first.find("template")
 
 
-def test_a_short_page_ends_with_the_paint_mark_and_an_empty_one_has_none():
+def test_the_paint_mark_never_follows_a_heading_or_a_table():
+    """A paint ending there would show a heading without its text, and Material spaces the
+    block after a table or an h2 by what it is (table + *, h2 + h3)."""
+    table = "| a | b |\n| - | - |\n| 1 | 2 |\n"
+    text = "\n".join([*[f"Paragraph {n}.\n" for n in range(10)], "## Heading", table, "Text.\n"])
+    soup = BeautifulSoup(markdown.Markdown(extensions=FIRST_SCREEN_EXTENSIONS).convert(text), "html.parser")
+    assert [block.name for block in soup.find_all(recursive=False)][10:] == ["h2", "table", "p", "template"]
+
+
+def test_a_short_page_ends_with_the_paint_mark_and_one_without_blocks_has_none():
     soup = BeautifulSoup(markdown.Markdown(extensions=FIRST_SCREEN_EXTENSIONS).convert(
         "# Title\n\nOne paragraph.\n"), "html.parser")
     assert [block.name for block in soup.find_all(recursive=False)] == ["h1", "p", "template"]
-    assert markdown.Markdown(extensions=FIRST_SCREEN_EXTENSIONS).convert("") == ""
+    only_a_link_definition = "[nhs]: https://www.nhs.uk/\n"
+    assert markdown.Markdown(extensions=FIRST_SCREEN_EXTENSIONS).convert(only_a_link_definition) == ""

@@ -18,6 +18,15 @@ def test_each_edition_keeps_its_own_part_and_drops_the_other():
         "<a>Download (<!-- zip-size -->)</a>"
 
 
+def test_the_mark_the_first_paint_waits_for_stays_in_either_edition():
+    mark = offline.FIRST_SCREEN_MARK
+    page = PAGE.replace("</a>", f"</a>{mark}")
+    assert offline.edition(page, keep="offline", drop="online") == \
+        f"<p>Offline copy from <!-- zip-date -->.</p>{mark}"
+    assert offline.edition(page, keep="online", drop="offline") == \
+        f"<a>Download (<!-- zip-size -->)</a>{mark}"
+
+
 def test_a_missing_part_or_marker_names_the_download_page():
     with pytest.raises(offline.DownloadPageError, match="docs/download.md: no <!-- offline-only -->"):
         offline.edition("<p>nothing</p>", keep="offline", drop="online")

@@ -14,8 +14,8 @@ paint until the parser has reached it (rel=expect, as for the menus). Browsers w
 rel=expect paint as before. Each table in those blocks is also marked as on the first
 screen (FIRST_SCREEN): on a phone, site.css always renders it, while tables further down
 are off screen when the page paints and render as the reader scrolls to them.
-(site.css counts the page's elements, and the template puts up to five before the
-Markdown's first block: For clinics' first table is its 13th element.)
+(site.css counts the page's elements, and overrides/main.html puts up to five elements
+before the Markdown's first block: For clinics' first table is its 13th element.)
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ FIRST_SCREEN = "data-first-screen"  # site.css renders these tables at once
 # As many blocks as a phone renders at once (site.css renders the rest, from the 13th
 # element on, as the reader nears them): more than a phone's first screen.
 FIRST_BLOCKS = 12
+NOT_BEFORE_THE_MARK = ("h1", "h2", "h3", "h4", "h5", "h6", "table")
 PRIORITY = 0  # after every other treeprocessor has built its blocks
 
 
@@ -41,7 +42,12 @@ class FirstScreenTreeprocessor(Treeprocessor):
         for table in (table for block in blocks[:FIRST_BLOCKS] for table in block.iter("table")):
             table.set(FIRST_SCREEN, "")
         # Between blocks, not inside one: a block may still be a placeholder for raw HTML.
-        root.insert(min(FIRST_BLOCKS, len(blocks)), etree.Element("template", {"id": MARK_ID}))
+        # Not straight after a heading or a table: the paint would show a heading without
+        # its text, and Material spaces the block after each (h2 + h3, table + *).
+        at = min(FIRST_BLOCKS, len(blocks))
+        while at < len(blocks) and blocks[at - 1].tag in NOT_BEFORE_THE_MARK:
+            at += 1
+        root.insert(at, etree.Element("template", {"id": MARK_ID}))
 
 
 class FirstScreenExtension(Extension):
