@@ -43,22 +43,23 @@ def test_the_bundle_patch_names_every_target_that_is_gone():
     assert "CDN_SCRIPTS" not in str(raised.value)
 
 
-def test_our_search_partial_is_materials_plus_the_dialog_label(tmp_path):
-    ours = ROOT / "overrides" / material.SEARCH_PARTIAL
-    material.check_search_partial(ours)
-    drifted = tmp_path / "search.html"
-    drifted.write_text(ours.read_text(encoding="utf-8").replace("md-search__form", "md-form"))
-    with pytest.raises(material.MaterialChanged):
-        material.check_search_partial(drifted)
+# Our copies of Material's partials, each checked at every build against Material's own:
+# the search partial plus the dialog's label; the content partial only on pages with tabs.
+PARTIAL_CHECKS = {
+    "search": (material.SEARCH_PARTIAL, material.check_search_partial, ("md-search__form", "md-form")),
+    "content": (material.CONTENT_PARTIAL, material.check_content_partial, ("__tabbed_", "__tab_")),
+}
 
 
-def test_our_content_partial_is_materials_only_on_pages_with_tabs(tmp_path):
-    ours = ROOT / "overrides" / material.CONTENT_PARTIAL
-    material.check_content_partial(ours)
-    drifted = tmp_path / "content.html"
-    drifted.write_text(ours.read_text(encoding="utf-8").replace("__tabbed_", "__tab_"))
+@pytest.mark.parametrize("name", PARTIAL_CHECKS)
+def test_our_partials_are_materials_with_our_changes_and_a_drifted_copy_is_caught(tmp_path, name):
+    partial, check, (original, drifted_to) = PARTIAL_CHECKS[name]
+    ours = ROOT / "overrides" / partial
+    check(ours)
+    drifted = tmp_path / pathlib.Path(partial).name
+    drifted.write_text(ours.read_text(encoding="utf-8").replace(original, drifted_to))
     with pytest.raises(material.MaterialChanged):
-        material.check_content_partial(drifted)
+        check(drifted)
 
 
 def test_scripts_become_inert_for_the_starter_material_on_interaction_ours_on_load():
