@@ -18,23 +18,24 @@ from support.browser import (
     SETTLED,
     first_paint_and_shifts,
     load_watching_shifts,
+    over_the_blocks,
 )
 from support.project import PAGES, html_name
 from support.serving import serve
 
-ON_DEMAND = """() => [...document.querySelectorAll(".md-typeset > *")]
-  .filter(block => getComputedStyle(block).contentVisibility === "auto").length"""
+ON_DEMAND = over_the_blocks("""() => [...document.querySelectorAll(BLOCKS)]
+  .filter(block => getComputedStyle(block).contentVisibility === "auto").length""")
 # Every block that renders on demand, rendered: as it is once on screen (content-visibility
 # auto then contains layout, style and paint; site.css clips its overflow), or with no
 # containment or clipping at all.
-RENDER_BLOCKS = """contained => {
-  for (const block of document.querySelectorAll(".md-typeset > *")) {
+RENDER_BLOCKS = over_the_blocks("""contained => {
+  for (const block of document.querySelectorAll(BLOCKS)) {
     if (getComputedStyle(block).contentVisibility !== "auto") continue;
     block.style.contentVisibility = "visible";
     block.style.contain = contained ? "layout style paint" : "none";
     if (!contained && block.tagName !== "TABLE") block.style.overflow = "visible";  /* tables scroll */
   }
-}"""
+}""")
 POSITIONS = """() => [...document.querySelectorAll("article *")].map(element => {
   const box = element.getBoundingClientRect();
   return `${element.tagName}#${element.id} ${[box.x, box.y + scrollY, box.width, box.height]
@@ -44,14 +45,14 @@ POSITIONS = """() => [...document.querySelectorAll("article *")].map(element => 
 
 # Blocks whose content, rendered, does not fit inside them: site.css clips them (for tools
 # that read the geometry of blocks not yet rendered), so that content would be cut off.
-CLIPPED = """() => [...document.querySelectorAll(".md-typeset > *")]
+CLIPPED = over_the_blocks("""() => [...document.querySelectorAll(BLOCKS)]
   .filter(block => getComputedStyle(block).overflow === "hidden"
     && (block.scrollHeight > block.clientHeight + 1 || block.scrollWidth > block.clientWidth + 1))
-  .map(block => `${block.tagName}#${block.id} ${block.textContent.trim().slice(0, 40)}`)"""
+  .map(block => `${block.tagName}#${block.id} ${block.textContent.trim().slice(0, 40)}`)""")
 # Numbered lists so clipped whose numbers do not fit beside them: a number sits left of its
 # item, outside the item's box, where scroll sizes do not count it ("53." showed as "3.").
-NUMBERS_CUT = """() => [...document.querySelectorAll(".md-typeset > ol")]
-  .filter(list => getComputedStyle(list).overflow === "hidden" && list.children.length)
+NUMBERS_CUT = over_the_blocks("""() => [...document.querySelectorAll(BLOCKS)]
+  .filter(list => list.tagName === "OL" && getComputedStyle(list).overflow === "hidden" && list.children.length)
   .flatMap(list => {
     const last = list.lastElementChild;
     const measure = document.createElement("canvas").getContext("2d");
@@ -61,7 +62,7 @@ NUMBERS_CUT = """() => [...document.querySelectorAll(".md-typeset > ol")]
     const room = last.getBoundingClientRect().left - list.getBoundingClientRect().left - list.clientLeft;
     const where = list.className || "ol";
     return needed > room ? [`${where}: its last number needs ${Math.ceil(needed)} px, has ${Math.floor(room)}`] : [];
-  })"""
+  })""")
 
 
 def positions(browser, url: str, viewport: dict, *, contained: bool) -> tuple[list[str], list[str]]:
@@ -102,12 +103,25 @@ def test_long_pages_render_on_demand(browser, site_url):
     assert waiting[True] == waiting[False], f"{waiting[False] - waiting[True]} blocks rendered off screen"
 
 
+def test_a_handouts_red_flags_and_sources_render_on_demand(browser, site_url):
+    """A handout's text is in its card (overrides/main.html): on a phone, the action
+    card's red flags and its sources, below its first screen, wait until the reader nears
+    them, as a long page's blocks do."""
+    page = browser.new_page(viewport=PHONE, java_script_enabled=False)
+    page.goto(site_url + "handouts/cramp-action-card.html")
+    rendering = page.evaluate("""() => ["#when-to-get-help ~ .admonition", "ol.page-sources"]
+      .map(block => getComputedStyle(document.querySelector(".print-card > " + block)).contentVisibility)""")
+    page.close()
+    assert rendering == ["auto", "auto"], rendering
+
+
 # Blocks that render on demand but start on the first screen: Chrome now and then paints
 # such a block once at its estimated height before rendering it, and what is below moves.
-ON_DEMAND_ON_FIRST_SCREEN = """() => [...document.querySelectorAll(".md-typeset > *")]
+ON_DEMAND_ON_FIRST_SCREEN = over_the_blocks("""() => [...document.querySelectorAll(BLOCKS)]
   .filter(block => getComputedStyle(block).contentVisibility === "auto"
+    && block.getClientRects().length  /* shown: a handout's print-only line is not */
     && block.getBoundingClientRect().top < innerHeight)
-  .map(block => `${block.tagName} ${block.textContent.trim().slice(0, 40)}`)"""
+  .map(block => `${block.tagName} ${block.textContent.trim().slice(0, 40)}`)""")
 TALL = {"width": 1280, "height": 1400}
 
 

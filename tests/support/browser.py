@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
+import json
 import os
 import subprocess
 import sys
@@ -39,14 +40,24 @@ SETTLED = """() => new Promise(resolve => {
   const painted = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
   document.readyState === "complete" ? painted() : addEventListener("load", painted);
 })"""
+# A page's blocks of text, which site.css renders on demand: the article's, and a
+# handout's, which are in its card (overrides/main.html).
+BLOCKS = ".md-typeset > :not(.print-card), .md-typeset > .print-card > *"
+
+
+def over_the_blocks(script: str) -> str:
+    """script, where it says BLOCKS, with the selector of a page's blocks."""
+    return script.replace("BLOCKS", json.dumps(BLOCKS))
+
+
 # Long pages render their blocks on demand (site.css): each as it nears the screen. Tools
 # that read rendered text (innerText) see only rendered blocks, and axe reads the colours
 # of rendered blocks only: a test renders them all, as for a reader who has scrolled
 # through the page.
-RENDER_EVERY_BLOCK = """() => new Promise(done => {
-  document.querySelectorAll(".md-typeset > *").forEach(block => { block.style.contentVisibility = "visible"; });
+RENDER_EVERY_BLOCK = over_the_blocks("""() => new Promise(done => {
+  document.querySelectorAll(BLOCKS).forEach(block => { block.style.contentVisibility = "visible"; });
   requestAnimationFrame(() => requestAnimationFrame(done));
-})"""
+})""")
 PAGE_STATE = """() => ({
   h1: document.querySelectorAll("h1").length,
   overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,

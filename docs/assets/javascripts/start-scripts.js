@@ -67,7 +67,9 @@
   }
   function renderUpTo(section) {
     var grew = false;
-    Array.prototype.some.call(document.querySelectorAll(".md-typeset > *"), function (block) {
+    /* A handout's blocks are in its card (site.css). */
+    var blocks = document.querySelectorAll(".md-typeset > :not(.print-card), .md-typeset > .print-card > *");
+    Array.prototype.some.call(blocks, function (block) {
       grew = grew || block.style.contentVisibility !== "visible";
       block.style.contentVisibility = "visible";
       /* No containment now, so no clip (site.css); a table keeps its own, which lets it
