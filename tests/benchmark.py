@@ -282,8 +282,8 @@ def lighthouse(urls: dict[str, str], pages: list[str], chromium: str | None) -> 
             # Chromium fetches once the page has loaded) moves the estimate by a step.
             for variant, variant_runs in runs.items():
                 if "error" not in results[name][variant]:
-                    for figure in ("tbt_ms", "lcp_ms"):
-                        results[name][variant][figure.replace("_ms", "_runs_ms")] = sorted(
+                    for figure, each_run in (("tbt_ms", "tbt_runs_ms"), ("lcp_ms", "lcp_runs_ms")):
+                        results[name][variant][each_run] = sorted(
                             run[figure] for run in variant_runs if "error" not in run)
             ours, bare, limit = (results[name][v] for v in ("ours", "bare", "limit"))
             if "error" not in ours and "error" not in limit:  # bare Material is only compared

@@ -18,17 +18,17 @@ from support.browser import (
     SETTLED,
     first_paint_and_shifts,
     load_watching_shifts,
-    over_the_blocks,
+    with_blocks_selector,
 )
 from support.project import PAGES, html_name
 from support.serving import serve
 
-ON_DEMAND = over_the_blocks("""() => [...document.querySelectorAll(BLOCKS)]
+ON_DEMAND = with_blocks_selector("""() => [...document.querySelectorAll(BLOCKS)]
   .filter(block => getComputedStyle(block).contentVisibility === "auto").length""")
 # Every block that renders on demand, rendered: as it is once on screen (content-visibility
 # auto then contains layout, style and paint; site.css clips its overflow), or with no
 # containment or clipping at all.
-RENDER_BLOCKS = over_the_blocks("""contained => {
+RENDER_BLOCKS = with_blocks_selector("""contained => {
   for (const block of document.querySelectorAll(BLOCKS)) {
     if (getComputedStyle(block).contentVisibility !== "auto") continue;
     block.style.contentVisibility = "visible";
@@ -45,13 +45,13 @@ POSITIONS = """() => [...document.querySelectorAll("article *")].map(element => 
 
 # Blocks whose content, rendered, does not fit inside them: site.css clips them (for tools
 # that read the geometry of blocks not yet rendered), so that content would be cut off.
-CLIPPED = over_the_blocks("""() => [...document.querySelectorAll(BLOCKS)]
+CLIPPED = with_blocks_selector("""() => [...document.querySelectorAll(BLOCKS)]
   .filter(block => getComputedStyle(block).overflow === "hidden"
     && (block.scrollHeight > block.clientHeight + 1 || block.scrollWidth > block.clientWidth + 1))
   .map(block => `${block.tagName}#${block.id} ${block.textContent.trim().slice(0, 40)}`)""")
 # Numbered lists so clipped whose numbers do not fit beside them: a number sits left of its
 # item, outside the item's box, where scroll sizes do not count it ("53." showed as "3.").
-NUMBERS_CUT = over_the_blocks("""() => [...document.querySelectorAll(BLOCKS)]
+NUMBERS_CUT = with_blocks_selector("""() => [...document.querySelectorAll(BLOCKS)]
   .filter(list => list.tagName === "OL" && getComputedStyle(list).overflow === "hidden" && list.children.length)
   .flatMap(list => {
     const last = list.lastElementChild;
@@ -117,7 +117,7 @@ def test_a_handouts_red_flags_and_sources_render_on_demand(browser, site_url):
 
 # Blocks that render on demand but start on the first screen: Chrome now and then paints
 # such a block once at its estimated height before rendering it, and what is below moves.
-ON_DEMAND_ON_FIRST_SCREEN = over_the_blocks("""() => [...document.querySelectorAll(BLOCKS)]
+ON_DEMAND_ON_FIRST_SCREEN = with_blocks_selector("""() => [...document.querySelectorAll(BLOCKS)]
   .filter(block => getComputedStyle(block).contentVisibility === "auto"
     && block.getClientRects().length  /* shown: a handout's print-only line is not */
     && block.getBoundingClientRect().top < innerHeight)
@@ -179,23 +179,32 @@ RING_CUT = """() => {
 }"""
 
 
+# Where site.css renders blocks on demand: an article's from its 13th element, a handout
+# card's from its 9th.
+ON_DEMAND_FROM = ".md-typeset > :nth-child(n+13), .md-typeset > .print-card > :nth-child(n+9)"
+
+
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_a_focused_link_shows_its_whole_ring_in_a_block_rendered_on_demand(browser, site_url, viewport):
+@pytest.mark.parametrize(("name", "links_on_demand"), [("causes.html", 20),
+                                                       ("handouts/cramp-action-card.html", 5)])
+def test_a_focused_link_shows_its_whole_ring_in_a_block_rendered_on_demand(browser, site_url, viewport,
+                                                                           name, links_on_demand):
     """A keyboard reader Tabs through Causes, whose sources and most of its text render on
-    demand: a link at the start of a line, or on a block's first or last line, had its
-    focus ring cut off at the block's edge."""
+    demand, and through the action card, whose red flags and sources do: a link at the
+    start of a line, or on a block's first or last line, had its focus ring cut off at the
+    block's edge."""
     page = browser.new_page(viewport=viewport)
-    page.goto(site_url + "causes.html")
+    page.goto(site_url + name)
     cut, in_blocks_on_demand = [], 0
     for _ in range(400):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement === document.body"):
             break
         in_blocks_on_demand += page.evaluate(
-            "!!document.activeElement.closest('.md-typeset > :nth-child(n+13)')")
+            "selector => !!document.activeElement.closest(selector)", ON_DEMAND_FROM)
         cut += page.evaluate(RING_CUT) or []
     page.close()
-    assert in_blocks_on_demand > 20, "the Tabs did not reach the blocks rendered on demand"
+    assert in_blocks_on_demand > links_on_demand, f"{name}: the Tabs did not reach the blocks rendered on demand"
     assert not cut, f"{len(cut)} focus rings cut off, first: {cut[:3]}"
 
 # What our scripts fill in after load, and the sign that they have: the test waits for it,

@@ -1,12 +1,15 @@
 """Material's bundle starts on the reader's first tap or key (start-scripts.js). What the
 reader does before it has arrived must still work, and go where the reader meant, once it
 runs. The bundle is held back at the network until the test lets it through, so "before it
-has arrived" is certain, not a race. The pages run without our service worker: once it
-controls a page it would answer the request itself, out of the test's reach."""
+has arrived" is certain, not a race. Those pages run without our service worker: once it
+controls a page it would answer the request itself, out of the test's reach. Our own
+scripts start once the first paint is on the screen."""
 
 from __future__ import annotations
 
 import contextlib
+
+import pytest
 
 from support.browser import DESKTOP, PHONE, assert_clean
 
@@ -128,4 +131,27 @@ def test_our_scripts_are_requested_only_once_the_first_paint_is_on_the_screen(wa
         early += [f"{name}: {script} at {start:.0f} ms, first paint shown at {timeline['shown']:.0f} ms"
                   for script, start in timeline["scripts"] if start < timeline["shown"]]
     assert not early, early
+    assert_clean(page.watch)
+
+
+# Browsers that report no paints, or (as if) never report the first one: our scripts
+# start all the same, after the next frame or after a few seconds (start-scripts.js).
+NO_PAINT_TIMING = """Object.defineProperty(PerformanceObserver, "supportedEntryTypes", { get: () => [] });"""
+NO_FIRST_PAINT_REPORT = """
+window.PerformanceObserver = class { static get supportedEntryTypes() { return ["paint"]; }
+                                     observe() {} disconnect() {} };
+const entriesByName = performance.getEntriesByName.bind(performance);
+performance.getEntriesByName = (name, type) => name === "first-contentful-paint" ? [] : entriesByName(name, type);
+"""
+
+
+@pytest.mark.parametrize("browser_reports", [NO_PAINT_TIMING, NO_FIRST_PAINT_REPORT],
+                         ids=["no paint timing", "no first paint report"])
+def test_our_scripts_start_where_the_browser_does_not_report_the_first_paint(watched_page, site_url,
+                                                                             browser_reports):
+    page = watched_page
+    page.add_init_script(browser_reports)
+    page.goto(site_url + "index.html")
+    page.wait_for_function("() => performance.getEntriesByType('resource')"
+                           ".some(entry => entry.name.endsWith('/sw-register.js'))", timeout=8_000)
     assert_clean(page.watch)

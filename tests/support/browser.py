@@ -9,6 +9,7 @@ import dataclasses
 import gzip
 import json
 import os
+import re
 import subprocess
 import sys
 import urllib.parse
@@ -45,16 +46,16 @@ SETTLED = """() => new Promise(resolve => {
 BLOCKS = ".md-typeset > :not(.print-card), .md-typeset > .print-card > *"
 
 
-def over_the_blocks(script: str) -> str:
-    """script, where it says BLOCKS, with the selector of a page's blocks."""
-    return script.replace("BLOCKS", json.dumps(BLOCKS))
+def with_blocks_selector(script: str) -> str:
+    """script with the selector of a page's blocks where it says BLOCKS (a whole word)."""
+    return re.sub(r"\bBLOCKS\b", lambda _: json.dumps(BLOCKS), script)
 
 
 # Long pages render their blocks on demand (site.css): each as it nears the screen. Tools
 # that read rendered text (innerText) see only rendered blocks, and axe reads the colours
 # of rendered blocks only: a test renders them all, as for a reader who has scrolled
 # through the page.
-RENDER_EVERY_BLOCK = over_the_blocks("""() => new Promise(done => {
+RENDER_EVERY_BLOCK = with_blocks_selector("""() => new Promise(done => {
   document.querySelectorAll(BLOCKS).forEach(block => { block.style.contentVisibility = "visible"; });
   requestAnimationFrame(() => requestAnimationFrame(done));
 })""")

@@ -9,11 +9,11 @@ import pytest
 import segno
 from bs4 import BeautifulSoup
 
-from support.browser import is_local
+from support.browser import BLOCKS, is_local, with_blocks_selector
 from support.build import copy_project, set_field
 from support.contract import contract_entries, contract_problems
 from support.html import linkable_ids, main_text, redirect_target
-from support.project import build_day
+from support.project import ROOT, build_day
 from support.qr import decode_qr
 
 
@@ -108,3 +108,11 @@ def test_decode_qr_reads_what_a_qr_code_says(tmp_path):
     blank = tmp_path / "blank.png"
     segno.make("x").save(str(blank), scale=1, dark="#fff")
     assert decode_qr(blank.read_bytes()) == []
+
+
+def test_the_tests_mean_the_blocks_the_starter_renders():
+    """start-scripts.js renders the blocks above a linked section; the tests render every
+    block: the same blocks, those site.css renders on demand (an article's, a handout's
+    in its card)."""
+    assert BLOCKS in (ROOT / "docs/assets/javascripts/start-scripts.js").read_text(encoding="utf-8")
+    assert with_blocks_selector("[BLOCKS, FIRST_BLOCKS]") == f'["{BLOCKS}", FIRST_BLOCKS]'

@@ -15,7 +15,8 @@ rel=expect paint as before. Each table in those blocks is also marked as on the 
 screen (FIRST_SCREEN): on a phone, site.css always renders it, while tables further down
 are off screen when the page paints and render as the reader scrolls to them.
 (site.css counts the page's elements, and overrides/main.html puts up to five elements
-before the Markdown's first block: For clinics' first table is its 13th element.)
+before the Markdown's first block: For clinics' first table is its 13th element. In a
+handout it counts the elements of the card the Markdown is in, from the 9th.)
 """
 
 from __future__ import annotations

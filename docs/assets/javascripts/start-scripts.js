@@ -39,19 +39,32 @@
      frame is shown (Chromium traces): their requests would fall before the paint the
      reader sees, and Lighthouse counts such requests in its estimate of that paint. The
      browser reports the first contentful paint once it is shown (Paint Timing). Where it
-     reports no paints, after the next frame. */
+     reports no paints, after the next frame; where a report never comes, after a few
+     seconds, so the guide can still be saved for offline use. */
+  var FIRST_PAINT_AT_MOST_MS = 3000;
   function afterFirstPaintShown(work) {
+    var started = false;
+    function startOnce() {
+      if (started) return;
+      started = true;
+      setTimeout(work, 0);
+    }
     var reported = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
     if (reported.indexOf("paint") === -1) {
-      requestAnimationFrame(function () { setTimeout(work, 0); });
+      requestAnimationFrame(startOnce);
+      return;
+    }
+    if (performance.getEntriesByName("first-contentful-paint").length) {
+      startOnce();
       return;
     }
     var observer = new PerformanceObserver(function (list) {
       if (!list.getEntriesByName("first-contentful-paint").length) return;
       observer.disconnect();
-      setTimeout(work, 0);
+      startOnce();
     });
-    observer.observe({ type: "paint", buffered: true });  /* buffered: one already shown */
+    observer.observe({ type: "paint", buffered: true });
+    setTimeout(startOnce, FIRST_PAINT_AT_MOST_MS);
   }
   /* Long pages render their blocks on demand (site.css, content-visibility): each block as
      it nears the screen, so nothing else is done for them after the first paint. (Rendering
