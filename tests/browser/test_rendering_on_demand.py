@@ -13,6 +13,7 @@ import pytest
 
 from support.browser import (
     DESKTOP,
+    FILLED_AFTER_LOAD,
     PHONE,
     RECORD_SHIFTS,
     SETTLED,
@@ -207,11 +208,8 @@ def test_a_focused_link_shows_its_whole_ring_in_a_block_rendered_on_demand(brows
     assert in_blocks_on_demand > links_on_demand, f"{name}: the Tabs did not reach the blocks rendered on demand"
     assert not cut, f"{len(cut)} focus rings cut off, first: {cut[:3]}"
 
-# What our scripts fill in after load, and the sign that they have: the test waits for it,
-# so a shift they cause is seen. (The controls keep their room from the first paint.)
-FILLED_AFTER_LOAD = {
-    "download.html": "[data-saved-copy='controls'][data-state]",  # the worker has answered
-}
+# FILLED_AFTER_LOAD: the test waits for it, so a shift our scripts cause is seen. (The
+# controls keep their room from the first paint.)
 
 
 @pytest.mark.parametrize("name", [html_name(p) for p in PAGES])

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from support.browser import DESKTOP, PHONE, RENDER_EVERY_BLOCK, search
+from support.browser import DESKTOP, FILLED_AFTER_LOAD, PHONE, RENDER_EVERY_BLOCK, search
 from support.build import readable_tmpdir
 from support.project import PAGES, html_name
 from support.serving import serve
@@ -67,7 +67,12 @@ def styles(browser, url: str, name: str, viewport: dict, scheme: str, query: str
     context = browser.new_context(viewport=viewport, color_scheme=scheme, service_workers="block")
     page = context.new_page()
     page.goto(url + name)
-    page.wait_for_load_state("networkidle")  # our scripts, started after load, have run
+    # Our scripts start once the page has loaded and its first paint is shown: started,
+    # loaded, and done filling in.
+    page.wait_for_function("""() => !document.querySelector('script[type="text/plain"][data-start="load"]')""")
+    page.wait_for_load_state("networkidle")
+    if name in FILLED_AFTER_LOAD:
+        page.wait_for_selector(FILLED_AFTER_LOAD[name], state="attached")
     page.evaluate(RENDER_EVERY_BLOCK)  # else heights are still estimates
     # Transitions would catch the two sites at different moments; the styles are the same.
     page.add_style_tag(content="*,*::before,*::after{transition:none!important;animation:none!important}")

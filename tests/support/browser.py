@@ -41,6 +41,11 @@ SETTLED = """() => new Promise(resolve => {
   const painted = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
   document.readyState === "complete" ? painted() : addEventListener("load", painted);
 })"""
+# What our scripts fill in after load, and the sign that they have, on the pages where
+# they fill anything in.
+FILLED_AFTER_LOAD = {
+    "download.html": "[data-saved-copy='controls'][data-state]",  # the worker has answered
+}
 # A page's blocks of text, which site.css renders on demand: the article's, and a
 # handout's, which are in its card (overrides/main.html).
 BLOCKS = ".md-typeset > :not(.print-card), .md-typeset > .print-card > *"
