@@ -194,6 +194,45 @@ def test_a_keyboard_reader_opens_the_phone_menu_and_closes_it(watched_page, site
     assert_clean(page.watch)
 
 
+# Watches the page being read: whether the menu button is in the header when the first
+# paint is allowed (the mark after the menus is read: overrides/main.html), and anything
+# in the header that changes after that.
+WATCH_THE_HEADER = """
+window.headerSeen = { buttonWhenPaintAllowed: null, changedAfter: [] };
+new MutationObserver(records => {
+  const seen = window.headerSeen;
+  for (const record of records) {
+    const header = record.target.closest && record.target.closest(".md-header");
+    if (seen.buttonWhenPaintAllowed !== null && header) {
+      const what = record.attributeName ? "attribute " + record.attributeName : "content";
+      seen.changedAfter.push(what + " of " + record.target.outerHTML.slice(0, 60));
+    }
+    for (const node of record.addedNodes) {
+      if (node.id === "menus-read") seen.buttonWhenPaintAllowed = !!document.querySelector(".md-header .menu-button");
+    }
+  }
+}).observe(document, { childList: true, subtree: true, attributes: true });
+"""
+
+
+@pytest.mark.parametrize("name", ["index.html", "sources.html", "handouts/when-to-get-help.html"])
+def test_the_header_is_settled_before_the_first_paint(browser, site_url, name):
+    """The menu button takes the place of Material's label before the first paint, and
+    nothing in the header changes once the page has been painted: a change there made
+    Chromium lay out the page again before showing it, main-thread work that a slow phone
+    does while the reader waits."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.add_init_script(WATCH_THE_HEADER)
+    page.goto(site_url + name)
+    page.wait_for_function(SETTLED)
+    page.wait_for_load_state("networkidle")  # our own scripts have started
+    seen = page.evaluate("window.headerSeen")
+    context.close()
+    assert seen["buttonWhenPaintAllowed"] is True, f"{name}: no menu button when the first paint is allowed"
+    assert seen["changedAfter"] == [], f"{name}: the header changed after the first paint: {seen['changedAfter']}"
+
+
 def test_scheme_switch_and_search_store_only_preferences_and_set_no_cookies(watched_page, site_url):
     """Every page's own storage is checked in test_crawl.py; this adds what a reader does."""
     page = watched_page

@@ -185,52 +185,6 @@
     addEventListener(type, interacted, { capture: true, passive: type !== "keydown" });
   });
 
-  /* On phones and tablets, and on a computer zoomed in, the pages' menu opens from a
-     button in the header that Material draws as a label for a hidden checkbox: Tab never
-     reached it, so without a mouse the menu could not be opened (Material's issue #4101).
-     Here a real button takes the label's place, drawn the same (site.css): Tab reaches it,
-     Enter or Space opens the menu with the focus on its first link, and Escape, or the
-     focus leaving the menu, closes it (Escape brings the focus back). Where the menu sits
-     beside the text, the button is hidden, as Material hides the label. Without scripts,
-     the label stays: it opens the menu with a tap or a click. */
-  var drawer = document.getElementById("__drawer");
-  var menuLabel = document.querySelector('.md-header label[for="__drawer"]');
-  var menu = document.querySelector(".md-sidebar--primary");
-  if (drawer && menuLabel && menu) {
-    var menuButton = document.createElement("button");
-    menuButton.type = "button";
-    menuButton.className = menuLabel.className + " menu-button";
-    menuButton.setAttribute("aria-label", "Menu");
-    menuButton.setAttribute("aria-expanded", String(drawer.checked));
-    while (menuLabel.firstChild) menuButton.appendChild(menuLabel.firstChild);
-    menuLabel.replaceWith(menuButton);
-    drawer.addEventListener("change", function () {
-      menuButton.setAttribute("aria-expanded", String(drawer.checked));
-    });
-    /* The menu opens at the level of the page read (a handout: "Handouts to print"), over
-       the levels above it: its first link is that level's. */
-    function firstLinkShown() {
-      var open = menu.querySelectorAll(".md-nav__toggle:checked");
-      var level = open.length && open[open.length - 1].parentElement.querySelector(":scope > nav");
-      return (level || menu).querySelector(".md-nav__list a[href]");
-    }
-    menuButton.addEventListener("click", function (event) {
-      drawer.click();
-      /* A click with no pointer (detail 0): Enter or Space, or a screen reader's click. A
-         tap or a mouse click leaves the focus on the button. */
-      var firstLink = drawer.checked && event.detail === 0 && firstLinkShown();
-      if (firstLink) firstLink.focus();
-    });
-    document.addEventListener("keydown", function (event) {
-      if (event.key !== "Escape" || !drawer.checked) return;
-      drawer.click();
-      menuButton.focus();
-    });
-    document.addEventListener("focusin", function (event) {
-      if (drawer.checked && !menu.contains(event.target) && event.target !== menuButton) drawer.click();
-    });
-  }
-
   /* On phones, search opens from a button in the header. Material focuses the box when
      it is tapped; until Material has arrived, this does. */
   var searchToggle = document.getElementById("__search");
