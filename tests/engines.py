@@ -182,6 +182,20 @@ def first_paint_waits_for_the_menus(site):
     return True, "waits for the menus only"
 
 
+def header_controls_after_the_header(site):
+    """The script that puts in the keyboard's menu button and shows the scheme switch
+    follows the header (overrides/main.html, block header): an engine without that block
+    would drop both."""
+    page = read(site, "index.html")
+    header_end = page.find("</header>")
+    script = page.find('label[for="__drawer"]', header_end)
+    if header_end < 0 or script < 0:
+        return False, "no header" if header_end < 0 else "no menu button script after the header"
+    if page.find("md-sidebar--", header_end) < script:
+        return False, "the script is not between the header and the menus"
+    return True, "after the header, before the menus"
+
+
 def copy_buttons_on_for_clinics(site):
     """For clinics has its Copy buttons written in (the site_address extension), the head
     script that shows them, its canonical link (without it, every copy counts as read at
@@ -240,7 +254,8 @@ def security_headers(site):
 CHECKS = [every_page_built, red_flags_on_triage_page, summary_on_home_page,
           citations_numbered_with_sources, illustrations_inlined, review_dates_in_words,
           schema_org_data, qr_code_in_print_header, scripts_start_after_paint,
-          first_paint_waits_for_the_menus, copy_buttons_on_for_clinics, stylesheets_in_page,
+          first_paint_waits_for_the_menus, header_controls_after_the_header,
+          copy_buttons_on_for_clinics, stylesheets_in_page,
           no_third_party_addresses, search_index_built, offline_zip, security_headers]
 
 

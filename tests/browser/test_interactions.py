@@ -226,11 +226,32 @@ def test_the_header_is_settled_before_the_first_paint(browser, site_url, name):
     page.add_init_script(WATCH_THE_HEADER)
     page.goto(site_url + name)
     page.wait_for_function(SETTLED)
-    page.wait_for_load_state("networkidle")  # our own scripts have started
+    # Our own scripts have started (start-scripts.js marks each it starts), and loaded.
+    page.wait_for_function("!document.querySelector('script[data-start=\"load\"]')")
+    page.wait_for_load_state("networkidle")
     seen = page.evaluate("window.headerSeen")
     context.close()
     assert seen["buttonWhenPaintAllowed"] is True, f"{name}: no menu button when the first paint is allowed"
     assert seen["changedAfter"] == [], f"{name}: the header changed after the first paint: {seen['changedAfter']}"
+
+
+def test_a_browser_that_blocks_storage_still_gets_the_menu_button(browser, site_url):
+    """A browser set to block site data throws when a page reads localStorage, as
+    Material's palette lines do: the menu button, in the same script, is made first."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.add_init_script("""Object.defineProperty(window, "localStorage", {
+      configurable: true, get() { throw new DOMException("Storage is blocked", "SecurityError"); } });""")
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.goto(site_url + "causes.html")
+    button = page.get_by_role("button", name="Menu")
+    assert button.count() == 1, "no menu button where storage is blocked"
+    assert errors, "storage was not blocked: the test shows nothing"
+    button.focus()
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    context.close()
 
 
 def test_scheme_switch_and_search_store_only_preferences_and_set_no_cookies(watched_page, site_url):

@@ -1,7 +1,9 @@
-"""No script competes with the first paint: the only script a page runs by itself, apart
-from Material's few inline lines, is the starter (start-scripts.js) written into the end of
-the page; every other script tag is inert until it starts them, Material's on the reader's
-first interaction and ours once the page has loaded and painted (toecramps/material.py)."""
+"""No script competes with the first paint: a page runs by itself only small inline
+scripts that settle what it shows (Material's few lines, first-paint.html in the head,
+header-controls.html after the header) and the starter (start-scripts.js) written into the
+end of the page; every other script tag is inert until the starter starts it, Material's
+on the reader's first interaction and ours once the page has loaded and painted
+(toecramps/material.py)."""
 
 from __future__ import annotations
 
