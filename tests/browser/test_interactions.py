@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from support.browser import (
     DESKTOP,
+    OUR_SCRIPTS_STARTED,
     PHONE,
     RECORD_VIOLATIONS,
     RENDER_EVERY_BLOCK,
@@ -226,8 +227,7 @@ def test_the_header_is_settled_before_the_first_paint(browser, site_url, name):
     page.add_init_script(WATCH_THE_HEADER)
     page.goto(site_url + name)
     page.wait_for_function(SETTLED)
-    # Our own scripts have started (start-scripts.js marks each it starts), and loaded.
-    page.wait_for_function("!document.querySelector('script[data-start=\"load\"]')")
+    page.wait_for_function(OUR_SCRIPTS_STARTED)
     page.wait_for_load_state("networkidle")
     seen = page.evaluate("window.headerSeen")
     context.close()

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from support.browser import DESKTOP, FILLED_AFTER_LOAD, PHONE, RENDER_EVERY_BLOCK, search
+from support.browser import DESKTOP, FILLED_AFTER_LOAD, OUR_SCRIPTS_STARTED, PHONE, RENDER_EVERY_BLOCK, search
 from support.build import readable_tmpdir
 from support.project import PAGES, html_name
 from support.serving import serve
@@ -69,7 +69,7 @@ def styles(browser, url: str, name: str, viewport: dict, scheme: str, query: str
     page.goto(url + name)
     # Our scripts start once the page has loaded and its first paint is shown: started,
     # loaded, and done filling in.
-    page.wait_for_function("""() => !document.querySelector('script[type="text/plain"][data-start="load"]')""")
+    page.wait_for_function(OUR_SCRIPTS_STARTED)
     page.wait_for_load_state("networkidle")
     if name in FILLED_AFTER_LOAD:
         page.wait_for_selector(FILLED_AFTER_LOAD[name], state="attached")

@@ -41,6 +41,9 @@ SETTLED = """() => new Promise(resolve => {
   const painted = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
   document.readyState === "complete" ? painted() : addEventListener("load", painted);
 })"""
+# True once start-scripts.js has started our own scripts (it clears each inert tag's
+# data-start as it starts it): they wait for the load and the first paint to be shown.
+OUR_SCRIPTS_STARTED = """() => !document.querySelector('script[type="text/plain"][data-start="load"]')"""
 # What our scripts fill in after load, and the sign that they have, on the pages where
 # they fill anything in.
 FILLED_AFTER_LOAD = {
